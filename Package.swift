@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers import downwards only (docs/ARCHITECTURE.md):
+// HuiceCore → SeriesMath → MarketData → Factors → Simulation → Strategies → Analysis → Storage → Runtime → executables.
+let package = Package(
+    name: "huice",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    ],
+    targets: [
+        .target(name: "HuiceCore"),
+        .target(name: "SeriesMath"),
+        .target(name: "MarketData", dependencies: ["HuiceCore"]),
+
+        .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
+    ]
+)
