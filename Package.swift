@@ -5,7 +5,7 @@ import PackageDescription
 // HuiceCore → SeriesMath → MarketData → Factors → Simulation → Strategies → Analysis → Storage → Runtime → executables.
 let package = Package(
     name: "huice",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
@@ -15,7 +15,12 @@ let package = Package(
         .target(name: "HuiceCore"),
         .target(name: "SeriesMath"),
         .target(name: "MarketData", dependencies: ["HuiceCore"]),
+        .target(name: "Factors", dependencies: ["HuiceCore", "SeriesMath", "MarketData"]),
+        .target(name: "Simulation", dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors"]),
+        .target(name: "Strategies", dependencies: ["HuiceCore", "MarketData", "Factors", "Simulation"]),
+        .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
 
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
     ]
 )

@@ -39,3 +39,23 @@ extension Rate: Codable {
         try container.encode(doubleValue)
     }
 }
+
+extension Rate {
+    /// `amount × rate` rounded down to the fen: the named place where a fraction of equity becomes
+    /// a buy budget (a budget never rounds up past what the fraction allows).
+    @inlinable public func floorPortion(of amount: Money) -> Money {
+        let product = Int128(amount.fen) * Int128(units)
+        let quotient = product / Int128(Rate.unitsPerOne)
+        let floored = product < 0 && quotient * Int128(Rate.unitsPerOne) != product ? quotient - 1 : quotient
+        return Money(fen: Int64(floored))
+    }
+}
+
+extension Money {
+    /// The most whole shares `self` pays for at `price` (floor of value / price); 0 for a
+    /// non-positive price or budget.
+    @inlinable public func wholeShares(at price: Price) -> Int {
+        guard price.units > 0, fen > 0 else { return 0 }
+        return Int(Int128(fen) * Int128(Price.unitsPerYuan / 100) / Int128(price.units))
+    }
+}

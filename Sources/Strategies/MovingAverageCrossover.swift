@@ -1,0 +1,79 @@
+import HuiceCore
+import Factors
+import Simulation
+
+/// The classic SMA crossover, per instrument: with d = SMA(fast) − SMA(slow) of closes, a cross
+/// up at bar t is d[t] > 0 while the last non-zero d before t was < 0 (a cross down the mirror).
+/// Up while flat buys at the next open; down while long sells everything at the next open.
+///
+/// This is the benchmark's W1/W2 strategy (../shared/data/bench/README.md); with one instrument and
+/// `.allCash` sizing it buys ⌊cash / open⌋ shares in the generic profile.
+public struct MovingAverageCrossover: Strategy {
+    public enum Sizing: Sendable {
+        /// Everything in cash (one instrument at a time).
+        case allCash
+        /// 1/N of equity per instrument of the universe.
+        case equalWeight
+    }
+
+    public let fastPeriod: Int
+    public let slowPeriod: Int
+    public let sizing: Sizing
+    private var fast: IndicatorHandle?
+    private var slow: IndicatorHandle?
+    /// Per instrument: sign of the last non-zero d (−1, +1, 0 = none yet).
+    private var lastSign: [Int8] = []
+    /// Per instrument: the row whose d was last examined (bars are examined once).
+    private var lastRow: [Int] = []
+
+    public init(fast: Int = 10, slow: Int = 30, sizing: Sizing = .allCash) {
+        precondition(fast >= 1 && slow > fast, "need 1 ≤ fast < slow")
+        fastPeriod = fast
+        slowPeriod = slow
+        self.sizing = sizing
+    }
+
+    public mutating func start(_ context: inout StrategyContext) {
+        fast = context.register(SimpleMovingAverage(period: fastPeriod))
+        slow = context.register(SimpleMovingAverage(period: slowPeriod))
+        lastSign = [Int8](repeating: 0, count: context.instrumentCount)
+        lastRow = [Int](repeating: -1, count: context.instrumentCount)
+        // Warm-up history before the first session sets the sign without trading.
+        guard let fast, let slow else { return }
+        for instrument in 0..<context.instrumentCount {
+            let rows = context.barCount(instrument)
+            for ago in stride(from: rows - 1, through: 0, by: -1) {
+                let d = context.indicator(fast, of: instrument, ago: ago) - context.indicator(slow, of: instrument, ago: ago)
+                if d > 0 { lastSign[instrument] = 1 } else if d < 0 { lastSign[instrument] = -1 }
+            }
+            lastRow[instrument] = rows - 1
+        }
+    }
+
+    public mutating func onClose(_ context: inout StrategyContext) {
+        guard let fast, let slow else { return }
+        for instrument in 0..<context.instrumentCount where context.hasBar(instrument) {
+            let row = context.barCount(instrument) - 1
+            guard row != lastRow[instrument] else { continue }
+            lastRow[instrument] = row
+            let d = context.indicator(fast, of: instrument) - context.indicator(slow, of: instrument)
+            guard d == d, d != 0 else { continue }  // undefined (NaN) or zero: no new sign
+            let sign: Int8 = d > 0 ? 1 : -1
+            let previous = lastSign[instrument]
+            lastSign[instrument] = sign
+            guard previous != 0, previous != sign else { continue }
+            if sign > 0 {
+                guard !context.holds(instrument), !context.hasPendingOrder(instrument) else { continue }
+                switch sizing {
+                case .allCash:
+                    guard context.isFlat else { continue }
+                    context.submit(.buy(instrument, .value(context.cash)))
+                case .equalWeight:
+                    context.submit(.buy(instrument, .percentOfEquity(1 / Double(context.instrumentCount))))
+                }
+            } else if context.holds(instrument) {
+                context.closePosition(instrument, reason: .strategy)
+            }
+        }
+    }
+}

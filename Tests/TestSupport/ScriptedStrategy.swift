@@ -1,0 +1,21 @@
+import HuiceCore
+import Simulation
+
+/// A test double: runs the closure registered for a session at that session's close, and keeps
+/// every order event it hears about.
+public struct ScriptedStrategy: Strategy {
+    public typealias Step = (inout StrategyContext) -> Void
+    public var steps: [Int: Step]
+    public private(set) var events: [BacktestTrade] = []
+    public private(set) var submissions: [OrderSubmission] = []
+
+    public init(_ steps: [Int: Step]) { self.steps = steps }
+
+    public mutating func onClose(_ context: inout StrategyContext) {
+        steps[context.session]?(&context)
+    }
+
+    public mutating func onOrderEvent(_ trade: BacktestTrade, _ context: inout StrategyContext) {
+        events.append(trade)
+    }
+}
