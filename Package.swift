@@ -15,7 +15,10 @@ let package = Package(
         .target(name: "HuiceCore"),
         .target(name: "SeriesMath"),
         .target(name: "MarketData", dependencies: ["HuiceCore"]),
+        .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
 
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
+        .testTarget(name: "SeriesMathTests", dependencies: ["SeriesMath"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
     ]
 )
