@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers import downwards only (docs/ARCHITECTURE.md):
-// HuiceCore → SeriesMath → MarketData → Factors → Simulation → Strategies → Analysis → Storage → Runtime → executables.
+// Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
+// Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage and
+// Runtime compose them; the executables are thin shells.
 let package = Package(
     name: "huice",
     platforms: [.macOS(.v15)],
@@ -18,9 +19,12 @@ let package = Package(
         .target(name: "Factors", dependencies: ["HuiceCore", "SeriesMath", "MarketData"]),
         .target(name: "Simulation", dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors"]),
         .target(name: "Strategies", dependencies: ["HuiceCore", "MarketData", "Factors", "Simulation"]),
+        .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
 
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
+        .testTarget(name: "SeriesMathTests", dependencies: ["SeriesMath"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
     ]
 )
