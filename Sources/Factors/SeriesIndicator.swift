@@ -8,8 +8,17 @@ import SeriesMath
 public protocol SeriesIndicator: Sendable {
     /// A stable name for reports and caches, such as `sma_10`.
     var name: String { get }
-    /// One value per row of `series`; `.nan` where the indicator is not yet defined.
-    func values(for series: BarSeries) -> [Double]
+    /// Writes one value per bar of `bars` into `output` (`.nan` where not yet defined).
+    func compute(_ bars: BarSeriesView, into output: UnsafeMutableBufferPointer<Double>)
+}
+
+extension SeriesIndicator {
+    /// The indicator over a series value, as an array.
+    public func values(for series: BarSeries) -> [Double] {
+        var output = [Double](repeating: .nan, count: series.count)
+        series.withView { view in output.withUnsafeMutableBufferPointer { compute(view, into: $0) } }
+        return output
+    }
 }
 
 /// Simple moving average of closes (TA-Lib `SMA`).
@@ -23,8 +32,8 @@ public struct SimpleMovingAverage: SeriesIndicator {
 
     public var name: String { "sma_\(period)" }
 
-    public func values(for series: BarSeries) -> [Double] {
-        Rolling.mean(series.closeValues(), period: period)
+    public func compute(_ bars: BarSeriesView, into output: UnsafeMutableBufferPointer<Double>) {
+        bars.withCloseValues { Rolling.mean($0, period: period, into: output) }
     }
 }
 
@@ -39,8 +48,10 @@ public struct RateOfChange: SeriesIndicator {
 
     public var name: String { "roc_\(period)" }
 
-    public func values(for series: BarSeries) -> [Double] {
-        let closes = series.closeValues()
-        return closes.indices.map { i in i >= period ? closes[i] / closes[i - period] - 1 : .nan }
+    public func compute(_ bars: BarSeriesView, into output: UnsafeMutableBufferPointer<Double>) {
+        let close = bars.close
+        for i in 0..<close.count {
+            output[i] = i >= period ? Double(close[i].units) / Double(close[i - period].units) - 1 : .nan
+        }
     }
 }

@@ -13,6 +13,14 @@ public struct EquityLedger: Sendable, Equatable {
         positionsValue.reserveCapacity(capacity)
     }
 
+    /// A ledger from its columns, which must have equal lengths.
+    public init(times: [BarTime], cash: [Money], positionsValue: [Money]) {
+        precondition(times.count == cash.count && cash.count == positionsValue.count, "ledger columns differ in length")
+        self.times = times
+        self.cash = cash
+        self.positionsValue = positionsValue
+    }
+
     @inlinable public var count: Int { times.count }
 
     public mutating func record(_ time: BarTime, cash: Money, positionsValue: Money) {

@@ -3,7 +3,7 @@
 public struct Money: Hashable, Comparable, Sendable {
     public var fen: Int64
 
-    public static let zero = Money(fen: 0)
+    @inlinable public static var zero: Money { Money(fen: 0) }
 
     @inlinable public init(fen: Int64) { self.fen = fen }
 

@@ -9,9 +9,9 @@ public struct Price: Hashable, Comparable, Sendable {
     public var units: Int64
 
     public static let unitsPerYuan: Int64 = 10_000
-    public static let zero = Price(units: 0)
+    @inlinable public static var zero: Price { Price(units: 0) }
     /// The A-share tick, 0.01.
-    public static let cent = Price(units: 100)
+    @inlinable public static var cent: Price { Price(units: 100) }
 
     @inlinable public init(units: Int64) { self.units = units }
 

@@ -4,7 +4,7 @@
 public struct Rate: Hashable, Comparable, Sendable {
     public var units: Int64
     public static let unitsPerOne: Int64 = 10_000_000_000
-    public static let zero = Rate(units: 0)
+    @inlinable public static var zero: Rate { Rate(units: 0) }
 
     @inlinable public init(units: Int64) { self.units = units }
 

@@ -18,47 +18,69 @@ public struct BacktestEngine: Sendable {
     }
 
     public func run<S: Strategy>(_ strategy: inout S) -> SimulationResult {
-        var context = StrategyContext(panel: panel, settings: settings)
+        let state = UnsafeMutablePointer<EngineState>.allocate(capacity: 1)
+        state.initialize(to: EngineState(panel: panel, settings: settings))
+        defer {
+            state.pointee.release()
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+        var context = StrategyContext(state)
         strategy.start(&context)
         let riskActive = settings.risk.isActive
-        let sessionStart = panel.sessionBarStart
-        let barInstrument = panel.barInstrument
-        let barRow = panel.barRow
-        for s in 0..<panel.sessionCount {
-            context.session = s
-            for k in Int(sessionStart[s])..<Int(sessionStart[s + 1]) {
-                context.rows[Int(barInstrument[k])] = barRow[k]
-            }
-            let eventsBefore = context.log.trades.count
-            if !context.book.isEmpty { context.executePendingOrders() }
-            context.markToClose()
-            if !context.account.isFlat && context.hasExitRules { context.checkExits() }
-            if riskActive { context.checkRisk() }
-            let eventsAfter = context.log.trades.count
-            if eventsAfter > eventsBefore {
-                for i in eventsBefore..<eventsAfter {
-                    let trade = context.log.trades[i]
-                    strategy.onOrderEvent(trade, &context)
+        let exitRulesConfigured = settings.positions.stopLossPct != nil || settings.positions.takeProfitPct != nil
+            || settings.positions.maxHoldingDays != nil
+        let rows = state.pointee.rows
+        panel.sessions.withUnsafeBufferPointer { sessions in
+        panel.sessionBarStart.withUnsafeBufferPointer { sessionStart in
+        panel.barInstrument.withUnsafeBufferPointer { barInstrument in
+        panel.barRow.withUnsafeBufferPointer { barRow in
+            for s in 0..<sessions.count {
+                state.pointee.session = s
+                state.pointee.sessionTime = sessions[s]
+                for k in Int(sessionStart[s])..<Int(sessionStart[s + 1]) {
+                    rows[Int(barInstrument[k])] = barRow[k]
                 }
+                let eventsBefore = state.pointee.events.count
+                if !state.pointee.book.isEmpty { state.pointee.executePendingOrders() }
+                state.pointee.markToClose()
+                if !state.pointee.account.positions.isEmpty
+                    && (exitRulesConfigured || state.pointee.account.hasSignalExits) {
+                    state.pointee.checkExits()
+                }
+                if riskActive { state.pointee.checkRisk() }
+                let eventsAfter = state.pointee.events.count
+                if eventsAfter > eventsBefore {
+                    for i in eventsBefore..<eventsAfter {
+                        let event = state.pointee.events[i]
+                        strategy.onOrderEvent(event, &context)
+                    }
+                }
+                state.pointee.buysAcceptedThisClose = 0
+                strategy.onClose(&context)
             }
-            context.buysAcceptedThisClose = 0
-            strategy.onClose(&context)
-        }
+        }}}}
         strategy.finish(&context)
-        return SimulationResult(log: context.log, positions: context.positionSnapshots(), cash: context.cash)
+        let log = SimulationLog(events: state.pointee.events, tags: state.pointee.tags, ledger: state.pointee.ledger(),
+                                riskEvents: state.pointee.riskEvents, instruments: panel.instruments,
+                                sessions: panel.sessions)
+        return SimulationResult(log: log, positions: state.pointee.positionSnapshots(), cash: state.pointee.account.cash)
     }
 }
 
-extension StrategyContext {
+extension EngineState {
     /// Values the positions at the session's close (the last close for a stock without a bar) and
     /// records cash and market value: equity = cash + market value, to the fen, by construction.
+    @inline(__always)
     mutating func markToClose() {
-        var value = Money.zero
+        var value = Money(fen: 0)
         for p in account.positions {
-            value += Money.value(of: p.shares, at: panel.series[p.instrument].close[Int(rows[p.instrument])])
+            value += Money.value(of: p.shares, at: close[rows[p.instrument]])
         }
         equity = account.cash + value
-        log.ledger.record(panel.sessions[session], cash: account.cash, positionsValue: value)
+        cashAtClose[recordedCloses] = account.cash
+        valueAtClose[recordedCloses] = value
+        recordedCloses += 1
     }
 
     /// Seed 002 `Position` records of the held positions at the current close.
@@ -68,16 +90,17 @@ extension StrategyContext {
             let price = close(p.instrument) ?? .zero
             let value = Money.value(of: p.shares, at: price)
             let pnl = value - p.costBasis
-            let unlock = p.unlockSession < panel.sessionCount ? panel.sessions[p.unlockSession].day : nil
+            let locked = p.lockedShares > 0 && session + 1 < p.unlockSession
+            let unlockDay = p.unlockSession < panel.sessionCount ? panel.sessions[p.unlockSession].day : nil
             return PositionSnapshot(
                 stockCode: info.code, stockName: info.name, industryCode: info.industry, shares: p.shares,
                 costPrice: p.costPriceUnits / Double(Price.unitsPerYuan), costAmount: p.costAmount,
                 marketPrice: price, marketValue: value, unrealizedPnl: pnl,
                 unrealizedPnlPct: p.costBasis.fen > 0 ? Double(pnl.fen) / Double(p.costBasis.fen) : 0,
                 buyDate: panel.sessions[p.entrySession].day,
-                canSellDate: p.lockedShares > 0 && session < p.unlockSession ? unlock : panel.sessions[p.entrySession + 1 < panel.sessionCount ? p.entrySession + 1 : p.entrySession].day,
-                isFrozen: p.lockedShares > 0 && session + 1 < p.unlockSession,
-                stopPrice: p.tag.stopPrice, targetPrice: p.tag.targetPrice, signalID: p.tag.signalID,
+                canSellDate: locked ? unlockDay : nil,
+                isFrozen: locked,
+                stopPrice: p.stopPrice, targetPrice: p.targetPrice, signalID: tags[p.tagIndex].signalID,
                 direction: "long")
         }
     }

@@ -2,7 +2,7 @@ import HuiceCore
 
 /// Orders waiting for the next session. Sells stay (and are retried) until they fill; buys get
 /// one attempt.
-struct OrderBook: Sendable {
+struct OrderBook {
     private(set) var orders: [PendingOrder] = []
     private var nextID = 1
     /// Per instrument: how many pending orders of each side it has.
@@ -20,37 +20,33 @@ struct OrderBook: Sendable {
     @inline(__always) func hasPendingSell(_ instrument: Int) -> Bool { pendingSells[instrument] > 0 }
     @inline(__always) func hasPendingBuy(_ instrument: Int) -> Bool { pendingBuys[instrument] > 0 }
 
-    /// Instruments not held that pending buys would open (for max_positions).
-    func pendingOpenings(excludingHeld isHeld: (Int) -> Bool) -> Int {
-        var seen = Set<Int>()
-        for order in orders where order.isBuying && !isHeld(order.request.instrument) {
-            seen.insert(order.request.instrument)
-        }
-        return seen.count
-    }
-
+    /// Adds an order; a new order gets the next id, a retried one keeps its own.
+    @discardableResult
     mutating func add(_ order: PendingOrder) -> Int {
         var order = order
-        order.id = nextID
-        nextID += 1
+        if order.id == 0 {
+            order.id = nextID
+            nextID += 1
+        }
         adjustCounts(order, by: 1)
         orders.append(order)
         return order.id
     }
 
-    /// Removes and returns every order, leaving the book empty.
-    mutating func takeAll() -> [PendingOrder] {
-        let taken = orders
-        for order in taken { adjustCounts(order, by: -1) }
-        orders.removeAll(keepingCapacity: true)
-        return taken
+    /// Moves every order out of the book into `buffer` (whose old contents are dropped), leaving
+    /// the book empty. Pass the buffer back next time: the two arrays swap roles, so steady-state
+    /// sessions allocate nothing.
+    mutating func takeAll(into buffer: inout [PendingOrder]) {
+        for order in orders { adjustCounts(order, by: -1) }
+        buffer.removeAll(keepingCapacity: true)
+        swap(&buffer, &orders)
     }
 
-    /// Removes the orders of `instrument` matching `predicate` and returns them.
-    mutating func remove(instrument: Int, where predicate: (PendingOrder) -> Bool) -> [PendingOrder] {
+    /// Removes the orders of `instrument` and returns them.
+    mutating func removeAll(of instrument: Int) -> [PendingOrder] {
         var removed: [PendingOrder] = []
         orders.removeAll { order in
-            guard order.request.instrument == instrument, predicate(order) else { return false }
+            guard order.instrument == instrument else { return false }
             removed.append(order)
             return true
         }
@@ -71,15 +67,23 @@ struct OrderBook: Sendable {
     }
 
     private mutating func adjustCounts(_ order: PendingOrder, by delta: Int32) {
-        if order.isBuying { pendingBuys[order.request.instrument] += delta }
-        else { pendingSells[order.request.instrument] += delta }
+        if order.isBuying { pendingBuys[order.instrument] += delta } else { pendingSells[order.instrument] += delta }
     }
 }
 
-/// An accepted order and what the decision close fixed about it.
-struct PendingOrder: Sendable {
+/// An accepted order and what the decision close fixed about it. Plain values only (the tag lives
+/// in the log's tag table), so the book moves orders around by copying words.
+struct PendingOrder {
     var id = 0
-    var request: OrderRequest
+    let instrument: Int
+    var side: OrderSide
+    var sizing: OrderSizing
+    let type: OrderType
+    let limitPrice: Price?
+    /// Buys execute in descending score (then code).
+    let score: Double
+    let tagIndex: Int
+    let exitReason: ExitReason?
     /// The session whose close made the decision.
     let decisionSession: Int
     /// The decision close (or the limit price for limit orders): seed 002 `signal_price`.
@@ -91,7 +95,12 @@ struct PendingOrder: Sendable {
 
     /// Buys and target orders (which may turn into either side at execution).
     var isBuying: Bool {
-        if case .targetPercent = request.sizing { return true }
-        return request.side == .buy
+        if case .targetPercent = sizing { return true }
+        return side == .buy
+    }
+
+    var isTarget: Bool {
+        if case .targetPercent = sizing { return true }
+        return false
     }
 }

@@ -81,6 +81,12 @@ public struct OrderTag: Sendable, Equatable {
     }
 }
 
+extension OrderTag {
+    /// Whether the tag carries nothing (the common case for strategy orders): such orders share
+    /// the log's tag 0 instead of storing a copy.
+    public var isEmpty: Bool { isEmptyApartFromExitReason && exitReason == nil }
+}
+
 /// The immediate answer to a submission.
 public enum OrderSubmission: Sendable, Equatable {
     /// Queued for the next session.

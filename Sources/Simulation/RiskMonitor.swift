@@ -15,7 +15,7 @@ struct RiskState: Sendable {
     }
 }
 
-extension StrategyContext {
+extension EngineState {
     /// Seed 001's platform risk limits, checked at each close on the closing equity:
     /// drawdown from the peak ≥ max_drawdown_pct, or the loss since the previous close ≥
     /// daily_max_loss_pct. A breach records a risk event, sells every position at the next open
@@ -29,7 +29,7 @@ extension StrategyContext {
             risk.halted = false
             risk.resumeSession = nil
             risk.peak = current
-            log.riskEvents.append(RiskEvent(
+            riskEvents.append(RiskEvent(
                 kind: .resumed, tradeDate: day, value: 0, limit: 0, equity: current, liquidationDate: nil,
                 message: "cool-down over: new buys allowed again"))
         }
@@ -50,22 +50,15 @@ extension StrategyContext {
 
         let next = isLastSession ? nil : panel.sessions[session + 1].day
         let what = kind == .dailyLoss ? "daily loss" : "drawdown"
-        log.riskEvents.append(RiskEvent(
+        riskEvents.append(RiskEvent(
             kind: kind, tradeDate: day, value: value, limit: limit, equity: current, liquidationDate: next,
             message: "\(what) \(percent(value)) reached the limit \(percent(limit)): liquidating all positions"
                 + (limits.cooldownDays.map { " and pausing buys for \($0) trading days" } ?? " and stopping new buys")))
         risk.halted = true
         risk.resumeSession = limits.cooldownDays.map { session + $0 }
-        for cancelled in book.removeBuys() {
-            var record = tradeRecord(for: cancelled, side: .buy, executeSession: session + 1)
-            record.filledReason = .riskHalt
-            log.trades.append(record)
-        }
-        for instrument in account.positions.map(\.instrument) {
-            if !book.hasPendingSell(instrument) {
-                let tag = account.position(instrument)?.tag ?? OrderTag()
-                closePosition(instrument, reason: .riskLiquidation, tag: tag)
-            }
+        for cancelled in book.removeBuys() { recordRefusal(cancelled, reason: .riskHalt) }
+        for instrument in account.positions.map(\.instrument) where !book.hasPendingSell(instrument) {
+            _ = closePosition(instrument, reason: .riskLiquidation)
         }
     }
 

@@ -12,13 +12,13 @@ public protocol Strategy {
     /// After the close of each session, in order.
     mutating func onClose(_ context: inout StrategyContext)
     /// After each order attempt the broker executed in this session (fills and rejections).
-    mutating func onOrderEvent(_ trade: BacktestTrade, _ context: inout StrategyContext)
+    mutating func onOrderEvent(_ event: OrderEvent, _ context: inout StrategyContext)
     /// After the last session.
     mutating func finish(_ context: inout StrategyContext)
 }
 
 extension Strategy {
     public mutating func start(_ context: inout StrategyContext) {}
-    public mutating func onOrderEvent(_ trade: BacktestTrade, _ context: inout StrategyContext) {}
+    public mutating func onOrderEvent(_ event: OrderEvent, _ context: inout StrategyContext) {}
     public mutating func finish(_ context: inout StrategyContext) {}
 }

@@ -5,85 +5,72 @@ import Factors
 /// What a strategy sees and does after a close: the bars and indicators up to that close (never
 /// beyond), the account, and order submission for the next session.
 ///
-/// The context is also the run's mutable state; the engine passes it `inout` to the strategy so
-/// nothing is copied or reference-counted per bar. Only the public API below is the strategy's.
-public struct StrategyContext {
-    public let panel: MarketPanel
-    let settings: SimulationSettings
+/// A handle on the running engine's state, valid only during the strategy call it is passed to;
+/// being non-copyable, it cannot be kept beyond it. Reads are raw loads, so strategies may call
+/// them per bar.
+public struct StrategyContext: ~Copyable {
+    @usableFromInline let state: UnsafeMutablePointer<EngineState>
 
-    /// Index of the current session in `panel.sessions`.
-    public internal(set) var session: Int = 0
-    /// Per instrument: the newest row at or before the current session (-1 before its first bar).
-    @usableFromInline var rows: [Int32]
-    var account: Account
-    var book: OrderBook
-    var log: SimulationLog
-    var risk: RiskState
-    @usableFromInline var indicatorValues: [[[Double]]] = []
-    var indicatorNames: [String] = []
-    /// Equity at the current session's close.
-    public internal(set) var equity: Money
-    /// Buys accepted since the current close (for max_positions).
-    var buysAcceptedThisClose = 0
-
-    init(panel: MarketPanel, settings: SimulationSettings) {
-        self.panel = panel
-        self.settings = settings
-        rows = panel.initialRow
-        account = Account(cash: settings.initialCash, instrumentCount: panel.instrumentCount)
-        book = OrderBook(instrumentCount: panel.instrumentCount)
-        log = SimulationLog(expectedSessions: panel.sessionCount)
-        risk = RiskState(initialEquity: settings.initialCash)
-        equity = settings.initialCash
-    }
+    init(_ state: UnsafeMutablePointer<EngineState>) { self.state = state }
 
     // MARK: Time
 
-    public var time: BarTime { panel.sessions[session] }
-    public var day: TradingDay { panel.sessions[session].day }
-    public var sessionCount: Int { panel.sessionCount }
+    /// Index of the current session in `panel.sessions`.
+    @inlinable public var session: Int { state.pointee.session }
+    @inlinable public var time: BarTime { state.pointee.sessionTime }
+    public var day: TradingDay { state.pointee.sessionTime.day }
+    public var sessionCount: Int { state.pointee.panel.sessionCount }
     /// Whether this is the last session: orders submitted now can never execute.
-    public var isLastSession: Bool { session + 1 >= panel.sessionCount }
+    public var isLastSession: Bool { state.pointee.isLastSession }
+    public var panel: MarketPanel { state.pointee.panel }
 
     // MARK: Universe
 
-    public var instrumentCount: Int { panel.instrumentCount }
-    public func instrument(_ index: Int) -> Instrument { panel.instruments[index] }
-    public func instrumentIndex(of code: StockCode) -> Int? { panel.instrumentIndex(of: code) }
+    public var instrumentCount: Int { state.pointee.panel.instrumentCount }
+    public func instrument(_ index: Int) -> Instrument { state.pointee.panel.instruments[index] }
+    public func instrumentIndex(of code: StockCode) -> Int? { state.pointee.panel.instrumentIndex(of: code) }
 
     // MARK: Bars (the past only)
 
-    /// Rows of `instrument` known at this close (its bars up to and including today).
-    @inlinable public func barCount(_ instrument: Int) -> Int { Int(rows[instrument]) + 1 }
+    /// Bars of `instrument` known at this close (up to and including today's).
+    @inlinable public func barCount(_ instrument: Int) -> Int {
+        state.pointee.rows[instrument] - state.pointee.columnStart[instrument] + 1
+    }
 
     /// Whether `instrument` traded in this session (it has a bar stamped with the session's time).
-    @inlinable public func hasBar(_ instrument: Int) -> Bool {
-        let row = Int(rows[instrument])
-        return row >= 0 && panel.series[instrument].times[row] == panel.sessions[session]
-    }
+    @inlinable public func hasBar(_ instrument: Int) -> Bool { state.pointee.hasBar(instrument) }
 
     /// The close `ago` bars back (0 = the latest bar at or before now), nil before the first bar.
     @inlinable public func close(_ instrument: Int, ago: Int = 0) -> Price? {
         precondition(ago >= 0, "strategies see only the past")
-        let row = Int(rows[instrument]) - ago
-        return row >= 0 ? panel.series[instrument].close[row] : nil
+        return state.pointee.close(instrument, ago: ago)
     }
 
     @inlinable public func open(_ instrument: Int, ago: Int = 0) -> Price? {
-        precondition(ago >= 0, "strategies see only the past")
-        let row = Int(rows[instrument]) - ago
-        return row >= 0 ? panel.series[instrument].open[row] : nil
+        value(state.pointee.open, instrument, ago)
+    }
+
+    @inlinable public func high(_ instrument: Int, ago: Int = 0) -> Price? {
+        value(state.pointee.high, instrument, ago)
+    }
+
+    @inlinable public func low(_ instrument: Int, ago: Int = 0) -> Price? {
+        value(state.pointee.low, instrument, ago)
     }
 
     @inlinable public func volume(_ instrument: Int, ago: Int = 0) -> Int64? {
-        precondition(ago >= 0, "strategies see only the past")
-        let row = Int(rows[instrument]) - ago
-        return row >= 0 ? panel.series[instrument].volume[row] : nil
+        value(state.pointee.volume, instrument, ago)
     }
 
-    /// The bars of `instrument` up to this close, as a value (a copy: not for per-bar hot loops).
+    @inlinable func value<T>(_ column: UnsafeMutablePointer<T>, _ instrument: Int, _ ago: Int) -> T? {
+        precondition(ago >= 0, "strategies see only the past")
+        let row = state.pointee.rows[instrument] - ago
+        return row >= state.pointee.columnStart[instrument] ? column[row] : nil
+    }
+
+    /// The bars of `instrument` up to this close, as a value (a copy: not for per-bar loops).
     public func history(_ instrument: Int) -> BarSeries {
-        panel.series[instrument].keeping(0..<barCount(instrument))
+        state.pointee.panel.series(instrument, upToRow: state.pointee.rows[instrument] + 1)
     }
 
     // MARK: Indicators
@@ -91,56 +78,59 @@ public struct StrategyContext {
     /// Computes `indicator` for every instrument (vectorized, once) and returns its handle.
     /// Values are read through `indicator(_:of:ago:)`, which stops at the current bar.
     public mutating func register(_ indicator: some SeriesIndicator) -> IndicatorHandle {
-        indicatorNames.append(indicator.name)
-        indicatorValues.append(panel.series.map { indicator.values(for: $0) })
-        return IndicatorHandle(index: indicatorValues.count - 1)
+        let index = state.pointee.register(indicator)
+        return IndicatorHandle(index: index, name: indicator.name)
     }
 
     /// The indicator's value `ago` bars back from now; `.nan` before it is defined.
     @inlinable public func indicator(_ handle: IndicatorHandle, of instrument: Int, ago: Int = 0) -> Double {
         precondition(ago >= 0, "strategies see only the past")
-        let row = Int(rows[instrument]) - ago
-        return row >= 0 ? indicatorValues[handle.index][instrument][row] : .nan
+        let row = state.pointee.rows[instrument] - ago
+        return row >= state.pointee.columnStart[instrument] ? state.pointee.indicatorColumns[handle.index][row] : .nan
     }
 
     // MARK: Account
 
-    public var cash: Money { account.cash }
-    public var initialCash: Money { settings.initialCash }
-    public var positionCount: Int { account.positions.count }
-    public var isFlat: Bool { account.isFlat }
+    public var cash: Money { state.pointee.account.cash }
+    /// Equity at this close: cash plus positions at their closes.
+    public var equity: Money { state.pointee.equity }
+    public var initialCash: Money { state.pointee.settings.initialCash }
+    public var positionCount: Int { state.pointee.account.positions.count }
+    public var isFlat: Bool { state.pointee.account.positions.isEmpty }
 
     /// Whether `instrument` is held.
-    public func holds(_ instrument: Int) -> Bool { account.index(of: instrument) != nil }
+    public func holds(_ instrument: Int) -> Bool { state.pointee.holds(instrument) }
 
     public func position(_ instrument: Int) -> PositionView? {
-        account.position(instrument).map(view(of:))
+        state.pointee.account.position(instrument).map { state.pointee.view(of: $0) }
     }
 
     /// Held positions in opening order.
-    public var positions: [PositionView] { account.positions.map(view(of:)) }
+    public var positions: [PositionView] { state.pointee.account.positions.map { state.pointee.view(of: $0) } }
 
     public func hasPendingOrder(_ instrument: Int) -> Bool {
-        book.hasPendingBuy(instrument) || book.hasPendingSell(instrument)
+        state.pointee.book.hasPendingBuy(instrument) || state.pointee.book.hasPendingSell(instrument)
     }
 
-    public func hasPendingSell(_ instrument: Int) -> Bool { book.hasPendingSell(instrument) }
+    public func hasPendingSell(_ instrument: Int) -> Bool { state.pointee.book.hasPendingSell(instrument) }
 
-    private func view(of p: OpenPosition) -> PositionView {
-        let price = close(p.instrument) ?? .zero
-        return PositionView(
-            instrument: p.instrument, code: panel.instruments[p.instrument].code, shares: p.shares,
-            sellableShares: p.sellableShares(inSession: session + 1),
-            costPrice: p.costPriceUnits / Double(Price.unitsPerYuan), costBasis: p.costBasis,
-            entryDay: panel.sessions[p.entrySession].day,
-            tradingDaysHeld: panel.tradingDays(fromSession: p.entrySession, toSession: session),
-            marketPrice: price, marketValue: Money.value(of: p.shares, at: price))
+    // MARK: Orders
+
+    /// Submits an order for the next session; see `EngineState.submit(_:)` for the checks made now.
+    @discardableResult
+    public mutating func submit(_ request: OrderRequest) -> OrderSubmission { state.pointee.submit(request) }
+
+    /// Sells the whole position at the next open (ignored when not held or already selling).
+    @discardableResult
+    public mutating func closePosition(_ instrument: Int, reason: ExitReason = .strategy, tag: OrderTag = OrderTag()) -> OrderSubmission {
+        state.pointee.closePosition(instrument, reason: reason, tag: tag)
     }
 }
 
 /// A registered indicator.
 public struct IndicatorHandle: Sendable, Hashable {
     public let index: Int
+    public let name: String
 }
 
 /// A held position as a strategy sees it.
@@ -158,4 +148,17 @@ public struct PositionView: Sendable, Equatable {
     public var tradingDaysHeld: Int
     public var marketPrice: Price
     public var marketValue: Money
+}
+
+extension EngineState {
+    func view(of p: OpenPosition) -> PositionView {
+        let price = close(p.instrument) ?? .zero
+        return PositionView(
+            instrument: p.instrument, code: panel.instruments[p.instrument].code, shares: p.shares,
+            sellableShares: p.sellableShares(inSession: session + 1),
+            costPrice: p.costPriceUnits / Double(Price.unitsPerYuan), costBasis: p.costBasis,
+            entryDay: panel.sessions[p.entrySession].day,
+            tradingDaysHeld: panel.tradingDays(fromSession: p.entrySession, toSession: session),
+            marketPrice: price, marketValue: Money.value(of: p.shares, at: price))
+    }
 }

@@ -23,8 +23,7 @@ public struct MovingAverageCrossover: Strategy {
     private var slow: IndicatorHandle?
     /// Per instrument: sign of the last non-zero d (−1, +1, 0 = none yet).
     private var lastSign: [Int8] = []
-    /// Per instrument: the row whose d was last examined (bars are examined once).
-    private var lastRow: [Int] = []
+    private var instrumentCount = 0
 
     public init(fast: Int = 10, slow: Int = 30, sizing: Sizing = .allCash) {
         precondition(fast >= 1 && slow > fast, "need 1 ≤ fast < slow")
@@ -36,8 +35,8 @@ public struct MovingAverageCrossover: Strategy {
     public mutating func start(_ context: inout StrategyContext) {
         fast = context.register(SimpleMovingAverage(period: fastPeriod))
         slow = context.register(SimpleMovingAverage(period: slowPeriod))
-        lastSign = [Int8](repeating: 0, count: context.instrumentCount)
-        lastRow = [Int](repeating: -1, count: context.instrumentCount)
+        instrumentCount = context.instrumentCount
+        lastSign = [Int8](repeating: 0, count: instrumentCount)
         // Warm-up history before the first session sets the sign without trading.
         guard let fast, let slow else { return }
         for instrument in 0..<context.instrumentCount {
@@ -46,22 +45,20 @@ public struct MovingAverageCrossover: Strategy {
                 let d = context.indicator(fast, of: instrument, ago: ago) - context.indicator(slow, of: instrument, ago: ago)
                 if d > 0 { lastSign[instrument] = 1 } else if d < 0 { lastSign[instrument] = -1 }
             }
-            lastRow[instrument] = rows - 1
         }
     }
 
     public mutating func onClose(_ context: inout StrategyContext) {
         guard let fast, let slow else { return }
-        for instrument in 0..<context.instrumentCount where context.hasBar(instrument) {
-            let row = context.barCount(instrument) - 1
-            guard row != lastRow[instrument] else { continue }
-            lastRow[instrument] = row
+        // A bar is examined once: `hasBar` holds only in the session stamped with the bar's time.
+        for instrument in 0..<instrumentCount where context.hasBar(instrument) {
             let d = context.indicator(fast, of: instrument) - context.indicator(slow, of: instrument)
             guard d == d, d != 0 else { continue }  // undefined (NaN) or zero: no new sign
             let sign: Int8 = d > 0 ? 1 : -1
             let previous = lastSign[instrument]
+            guard previous != sign else { continue }
             lastSign[instrument] = sign
-            guard previous != 0, previous != sign else { continue }
+            guard previous != 0 else { continue }
             if sign > 0 {
                 guard !context.holds(instrument), !context.hasPendingOrder(instrument) else { continue }
                 switch sizing {
@@ -69,7 +66,7 @@ public struct MovingAverageCrossover: Strategy {
                     guard context.isFlat else { continue }
                     context.submit(.buy(instrument, .value(context.cash)))
                 case .equalWeight:
-                    context.submit(.buy(instrument, .percentOfEquity(1 / Double(context.instrumentCount))))
+                    context.submit(.buy(instrument, .percentOfEquity(1 / Double(instrumentCount))))
                 }
             } else if context.holds(instrument) {
                 context.closePosition(instrument, reason: .strategy)

@@ -6,11 +6,9 @@ import TestSupport
 
 @Suite("A-share fees, to the fen")
 struct FeeModelTests {
-    let stock = Instrument.inferred(StockCode(normalizing: "600000.SH")!)
-
     func fees(_ side: OrderSide, _ amount: String, on day: Int32, model: any FeeModel = AShareFeeSchedule()) -> FeeBreakdown {
         model.fees(for: FeeContext(side: side, amount: .yuan(amount), shares: 1000,
-                                   day: TradingDay(yyyymmdd: day)!, instrument: stock))
+                                   day: TradingDay(yyyymmdd: day)!, board: .main))
     }
 
     @Test("a 2024 buy pays the minimum commission and 0.001% transfer fee, no stamp duty")
@@ -83,11 +81,10 @@ struct FeeModelTests {
 struct PriceLimitTests {
     func band(_ reference: String, _ code: String = "600000.SH", day: Int32 = 20240102, st: Bool = false,
               listingDay: Int? = nil, listDate: Int32? = nil) -> PriceBand? {
-        var instrument = Instrument.inferred(StockCode(normalizing: code)!)
-        if st { instrument.specialTreatment = [SpecialTreatmentPeriod(start: TradingDay(yyyymmdd: 20000101)!, end: nil)] }
-        instrument.listDate = listDate.flatMap { TradingDay(yyyymmdd: $0) }
+        let stock = StockCode(normalizing: code)!
         return ASharePriceLimits().band(PriceLimitContext(
-            instrument: instrument, day: TradingDay(yyyymmdd: day)!, referencePrice: .yuan(reference),
+            board: stock.inferredBoard, isSpecialTreatment: st, listDate: listDate.flatMap { TradingDay(yyyymmdd: $0) },
+            tick: Instrument.inferred(stock).tick, day: TradingDay(yyyymmdd: day)!, referencePrice: .yuan(reference),
             tradingDayOfListing: listingDay, listed: nil))
     }
 

@@ -6,7 +6,7 @@ import Simulation
 public struct ScriptedStrategy: Strategy {
     public typealias Step = (inout StrategyContext) -> Void
     public var steps: [Int: Step]
-    public private(set) var events: [BacktestTrade] = []
+    public private(set) var events: [OrderEvent] = []
     public private(set) var submissions: [OrderSubmission] = []
 
     public init(_ steps: [Int: Step]) { self.steps = steps }
@@ -15,7 +15,7 @@ public struct ScriptedStrategy: Strategy {
         steps[context.session]?(&context)
     }
 
-    public mutating func onOrderEvent(_ trade: BacktestTrade, _ context: inout StrategyContext) {
-        events.append(trade)
+    public mutating func onOrderEvent(_ event: OrderEvent, _ context: inout StrategyContext) {
+        events.append(event)
     }
 }

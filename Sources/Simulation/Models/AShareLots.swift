@@ -15,20 +15,20 @@ public struct AShareLots: LotSizeModel {
         }
     }
 
-    public func roundBuy(_ shares: Int, for instrument: Instrument) -> Int {
-        let rule = Self.buyRule(for: instrument.board)
+    public func roundBuy(_ shares: Int, board: Board) -> Int {
+        let rule = Self.buyRule(for: board)
         guard shares >= rule.minimum else { return 0 }
         return rule.step == 1 ? shares : (shares / rule.step) * rule.step
     }
 
-    public func stepDown(_ shares: Int, for instrument: Instrument) -> Int {
-        let rule = Self.buyRule(for: instrument.board)
-        return roundBuy(shares - rule.step, for: instrument)
+    public func stepDown(_ shares: Int, board: Board) -> Int {
+        let rule = Self.buyRule(for: board)
+        return roundBuy(shares - rule.step, board: board)
     }
 
-    public func roundSell(_ shares: Int, sellable: Int, held: Int, for instrument: Instrument) -> Int {
+    public func roundSell(_ shares: Int, sellable: Int, held: Int, board: Board) -> Int {
         let wanted = min(shares, sellable)
         if wanted == held { return held }  // selling the whole position: odd lots allowed
-        return roundBuy(wanted, for: instrument)
+        return roundBuy(wanted, board: board)
     }
 }

@@ -9,10 +9,8 @@ public struct ASharePriceLimits: PriceLimitModel {
     public func band(_ context: PriceLimitContext) -> PriceBand? {
         let computed = context.referencePrice.flatMap { reference in
             AShareLimitComputation.band(
-                reference: reference, board: context.instrument.board,
-                isST: context.instrument.isSpecialTreatment(on: context.day), day: context.day,
-                listDate: context.instrument.listDate, tradingDayOfListing: context.tradingDayOfListing,
-                tick: context.instrument.tick)
+                reference: reference, board: context.board, isST: context.isSpecialTreatment, day: context.day,
+                listDate: context.listDate, tradingDayOfListing: context.tradingDayOfListing, tick: context.tick)
         }
         guard let listed = context.listed, listed.up != nil || listed.down != nil else { return computed }
         guard let up = listed.up ?? computed?.up, let down = listed.down ?? computed?.down else { return computed }

@@ -8,14 +8,14 @@ public struct FeeContext: Sendable {
     public var shares: Int
     /// The execution day: rates switch on it.
     public var day: TradingDay
-    public var instrument: Instrument
+    public var board: Board
 
-    public init(side: OrderSide, amount: Money, shares: Int, day: TradingDay, instrument: Instrument) {
+    public init(side: OrderSide, amount: Money, shares: Int, day: TradingDay, board: Board) {
         self.side = side
         self.amount = amount
         self.shares = shares
         self.day = day
-        self.instrument = instrument
+        self.board = board
     }
 }
 
@@ -31,7 +31,7 @@ public struct FeeBreakdown: Sendable, Equatable {
         self.transferFee = transferFee
     }
 
-    public static let none = FeeBreakdown()
+    public static var none: FeeBreakdown { FeeBreakdown() }
     public var total: Money { commission + stampTax + transferFee }
 }
 

@@ -42,7 +42,9 @@ public struct LiquidityAssessment: Sendable, Equatable {
         self.fillableShares = fillableShares
     }
 
-    public static let unlimited = LiquidityAssessment(fillProbability: 1, queueRatio: 1, tier: nil, fillableShares: .max)
+    public static var unlimited: LiquidityAssessment {
+        LiquidityAssessment(fillProbability: 1, queueRatio: 1, tier: nil, fillableShares: .max)
+    }
 }
 
 /// Judges whether and how much of an order the day's liquidity fills.

@@ -3,7 +3,11 @@ import MarketData
 
 /// What a price-limit model sees of a stock on one day.
 public struct PriceLimitContext: Sendable {
-    public var instrument: Instrument
+    public var board: Board
+    /// ST / *ST on `day`.
+    public var isSpecialTreatment: Bool
+    public var listDate: TradingDay?
+    public var tick: Price
     public var day: TradingDay
     /// The data's pre_close, else the previous bar's close; nil for a first bar without one.
     public var referencePrice: Price?
@@ -12,9 +16,12 @@ public struct PriceLimitContext: Sendable {
     /// The limit list's entry for the day, when the data has one.
     public var listed: PriceLimitTable.Entry?
 
-    public init(instrument: Instrument, day: TradingDay, referencePrice: Price?, tradingDayOfListing: Int?,
-                listed: PriceLimitTable.Entry?) {
-        self.instrument = instrument
+    public init(board: Board, isSpecialTreatment: Bool, listDate: TradingDay?, tick: Price, day: TradingDay,
+                referencePrice: Price?, tradingDayOfListing: Int?, listed: PriceLimitTable.Entry?) {
+        self.board = board
+        self.isSpecialTreatment = isSpecialTreatment
+        self.listDate = listDate
+        self.tick = tick
         self.day = day
         self.referencePrice = referencePrice
         self.tradingDayOfListing = tradingDayOfListing

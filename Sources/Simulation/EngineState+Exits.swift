@@ -3,13 +3,7 @@ import MarketData
 
 /// Position exits the engine enforces at every close (seed 002 position rules): stop loss, take
 /// profit and maximum holding days. Each fires a sell of the whole position at the next open.
-extension StrategyContext {
-    var hasExitRules: Bool {
-        let rules = settings.positions
-        return rules.stopLossPct != nil || rules.takeProfitPct != nil || rules.maxHoldingDays != nil
-            || account.positions.contains { $0.tag.stopPrice != nil || $0.tag.targetPrice != nil }
-    }
-
+extension EngineState {
     /// Checks every held position against its close (the last close when suspended, the buy day
     /// included). Comparisons are inclusive and exact: per-signal stop/target prices against the
     /// close; percentages as close × shares against cost_amount × (1 ∓ pct) in 128-bit integers.
@@ -18,19 +12,19 @@ extension StrategyContext {
         let rules = settings.positions
         var exits: [(Int, ExitReason)] = []
         for p in account.positions where !book.hasPendingSell(p.instrument) {
-            guard let close = close(p.instrument) else { continue }
+            guard let closePrice = close(p.instrument) else { continue }
             // close × shares vs cost_amount × (1 ± pct), all scaled to price units × 1e10.
-            let value = Int128(close.units) * Int128(p.shares) * Int128(Rate.unitsPerOne)
+            let value = Int128(closePrice.units) * Int128(p.shares) * Int128(Rate.unitsPerOne)
             let cost = Int128(p.costAmount.fen) * Int128(Price.unitsPerYuan / 100)
             var reason: ExitReason?
-            if let stop = p.tag.stopPrice {
-                if close <= stop { reason = .stopLoss }
+            if let stop = p.stopPrice {
+                if closePrice <= stop { reason = .stopLoss }
             } else if let pct = rules.stopLossPct {
                 if value <= cost * Int128(Rate.unitsPerOne - Rate(pct).units) { reason = .stopLoss }
             }
             if reason == nil {
-                if let target = p.tag.targetPrice {
-                    if close >= target { reason = .takeProfit }
+                if let target = p.targetPrice {
+                    if closePrice >= target { reason = .takeProfit }
                 } else if let pct = rules.takeProfitPct {
                     if value >= cost * Int128(Rate.unitsPerOne + Rate(pct).units) { reason = .takeProfit }
                 }
@@ -41,9 +35,6 @@ extension StrategyContext {
             }
             if let reason { exits.append((p.instrument, reason)) }
         }
-        for (instrument, reason) in exits {
-            let tag = account.position(instrument)?.tag ?? OrderTag()
-            closePosition(instrument, reason: reason, tag: tag)
-        }
+        for (instrument, reason) in exits { _ = closePosition(instrument, reason: reason) }
     }
 }
