@@ -16,6 +16,9 @@ let package = Package(
         .target(name: "SeriesMath"),
         .target(name: "MarketData", dependencies: ["HuiceCore"]),
 
+        .executableTarget(name: "import-timing", dependencies: ["MarketData"], path: "Sources/ImportTiming"),
+
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
     ]
 )
