@@ -1,3 +1,4 @@
+import Foundation
 import HuiceCore
 import Testing
 @testable import MarketData
@@ -93,5 +94,24 @@ struct PlainAndTDXImportTests {
         let lenient = try Fixture.importFile("real/tdx_export/SH#601003.txt", skipInvalidRows: true)
         #expect(lenient.data.series[code("601003.SH")]?.count == 3365)
         #expect(lenient.report.skippedRows == [error])
+    }
+
+    @Test("a tab-separated 通达信 export reads the same bars as the comma-separated one")
+    func tdxExportWithTabs() throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("real/tdx_export/SH#601005.txt")))
+        var newlines = 0
+        let tabbed = Data(original.map { byte -> UInt8 in
+            if byte == UInt8(ascii: "\n") { newlines += 1 }
+            return newlines >= 2 && byte == UInt8(ascii: ",") ? UInt8(ascii: "\t") : byte
+        })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("huice-tdx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("SH#601005.txt")
+        try tabbed.write(to: file)
+        let fromTabs = try MarketDataImporter().importFile(at: file.path).data.series[code("601005.SH")]
+        let fromCommas = try Fixture.importFile("real/tdx_export/SH#601005.txt").data.series[code("601005.SH")]
+        #expect(fromTabs != nil)
+        #expect(fromTabs == fromCommas)
     }
 }

@@ -57,10 +57,10 @@ public enum DataFileDetector {
         return nil
     }
 
-    /// Comma, unless the first line has tabs and no commas.
-    static func separator(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    /// Comma, unless the line at `start` has tabs and no commas.
+    static func separator(of bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> UInt8 {
         var sawTab = false
-        for byte in bytes {
+        for byte in bytes[min(start, bytes.count)...] {
             if byte == UInt8(ascii: "\n") { break }
             if byte == UInt8(ascii: ",") { return byte }
             if byte == UInt8(ascii: "\t") { sawTab = true }

@@ -11,7 +11,9 @@ public enum DataFileKind: String, Sendable, Codable, CaseIterable {
     case plainBars
     /// 通达信 `.day` binary, 32-byte records.
     case tdxDay
-    /// 通达信 text export (数据导出): GBK, `code name 日线 前复权` first line.
+    /// 通达信 text export (数据导出): GBK, `code name 日线 前复权` first line. The prices are
+    /// forward-adjusted (前复权, by subtraction in the files we have seen), not raw: old prices
+    /// can be tiny or negative, so such rows fail validation, and they must not be traded as raw.
     case tdxExport
     /// One column of trading days (`dt`, `trade_date` or `cal_date`).
     case tradingCalendar

@@ -9,7 +9,8 @@ import HuiceCore
 ///
 /// After all files are read, bars are checked against the trading calendar (a calendar file in
 /// the import, else `ImportOptions.calendar`): a bar on a day the market was closed is an error
-/// (or, with `skipInvalidRows`, a skipped row in the report).
+/// (or, with `skipInvalidRows`, a skipped row in the report). Days outside the calendar's range
+/// are not judged. Suspensions are simply missing rows and need no check.
 public struct MarketDataImporter: Sendable {
     public var options: ImportOptions
 

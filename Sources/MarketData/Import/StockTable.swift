@@ -12,6 +12,16 @@ struct StockTable {
 
     var count: Int { codes.count }
 
+    /// A stock code cell; bare numbers shorter than six digits get their leading zeros back
+    /// (a spreadsheet round trip turns `000001` into `1`).
+    static func code(fromCell text: String) -> StockCode? {
+        let trimmed = text.trimmingASCIIWhitespace()
+        if !trimmed.isEmpty, trimmed.utf8.count < 6, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            return StockCode(normalizing: String(repeating: "0", count: 6 - trimmed.utf8.count) + trimmed)
+        }
+        return StockCode(normalizing: trimmed)
+    }
+
     /// The number of `code`, adding it when new.
     mutating func index(of code: StockCode) -> Int {
         if let known = indexByCode[code] { return known }
@@ -30,7 +40,7 @@ struct StockTable {
         if let known = indexByCell[text] {
             index = known
         } else {
-            guard let code = BarCSVReader.parseCode(text) else { return nil }
+            guard let code = Self.code(fromCell: text) else { return nil }
             index = self.index(of: code)
             indexByCell[text] = index
         }

@@ -3,10 +3,8 @@ import HuiceCore
 /// Small parsers over byte slices: dates, times, text. They accept what the vendors write and
 /// nothing looser, so a malformed cell becomes a located error instead of a guess.
 enum ByteText {
-    /// The UTF-8 byte-order mark some Windows tools (and akshare exports via Excel) put first.
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    /// Offset just past a leading UTF-8 byte-order mark (0 when there is none).
+    /// Offset just past a leading UTF-8 byte-order mark, which Windows tools (and akshare
+    /// exports saved through Excel) put first; 0 when there is none.
     static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
@@ -90,19 +88,6 @@ enum ByteText {
         }
         guard let day = TradingDay(yyyymmdd: year * 10_000 + month * 100 + dayOfMonth) else { return nil }
         return (day, next)
-    }
-
-    /// Whether `cell` equals `text` ignoring ASCII case.
-    static func equalsIgnoringCase(_ cell: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard cell.count == utf8.count else { return false }
-        for (a, b) in zip(cell, utf8) where lowercased(a) != lowercased(b) { return false }
-        return true
-    }
-
-    @inline(__always)
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 
     /// A short, printable quotation of a cell for error messages.

@@ -26,8 +26,6 @@ struct FieldScanner {
         bounds = FieldBounds()
     }
 
-    var isAtEnd: Bool { position >= bytes.count }
-
     /// Reads the next line; false at the end of the text. A blank line reads as one empty field
     /// (callers skip it with `isBlankLine`).
     @inline(__always)

