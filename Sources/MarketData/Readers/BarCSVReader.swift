@@ -9,15 +9,18 @@ import HuiceCore
 /// not what traded.
 ///
 /// The file is parsed as bytes: fields are byte ranges and numbers go straight from the bytes to
-/// fixed point (`FixedPointParser`), so a row costs no allocation. Each row is checked with
+/// fixed point (`DecimalBytes`), and rows land in preallocated columns (`RowColumns`), so a row
+/// costs no allocation. Each row is checked with
 /// `BarValidator` as it is read; order is checked per stock as rows arrive (or after sorting,
 /// for Tushare files, whose rows come newest first).
 enum BarCSVReader {
     static func read(bytes: [UInt8], file: String, kind: DataFileKind, skipsInvalidRows: Bool) throws(DataImportError) -> FileContents {
         var issues = RowIssues(skipsInvalidRows: skipsInvalidRows)
         var contents = FileContents(file: file, kind: kind)
-        let (builders, dateField) = try bytes.withUnsafeBufferPointer {
-            buffer throws(DataImportError) -> ([(StockCode, BarSeries, [Int32])], String) in
+        // Per stock: code, bars, source lines; plus the date column's name and whether the file
+        // names its stocks in a column (then messages name the stock too).
+        let (parsed, dateField, namesStock) = try bytes.withUnsafeBufferPointer {
+            buffer throws(DataImportError) -> ([(StockCode, BarSeries, [Int32])], String, Bool) in
             let start = ByteText.bodyStart(buffer)
             if kind == .tdxExport {
                 // 通达信 exports data lines with commas or tabs, as the user chose; the first data
@@ -28,23 +31,22 @@ enum BarCSVReader {
                 var scanner = FieldScanner(bytes: buffer, separator: separator, start: start)
                 let code = try tdxExportCode(buffer, start: start, file: file)
                 scanner.skipLines(2)
-                let builders = try readRows(&scanner, layout: .tdxExport, fixedCode: code, file: file,
-                                            stopsAtTrailer: true, issues: &issues)
-                return (builders, "date")
+                let parsed = try readRows(&scanner, layout: .tdxExport, fixedCode: code, file: file,
+                                          stopsAtTrailer: true, issues: &issues)
+                return (parsed, "date", false)
             }
             var scanner = FieldScanner(bytes: buffer, separator: DataFileDetector.separator(of: buffer), start: start)
-            guard scanner.nextLine() else { return ([], "date") }
+            guard scanner.nextLine() else { return ([], "date", false) }
             let layout = try BarColumnLayout.make(kind: kind, header: CSVHeader(scanner), file: file)
             let code = layout.code == nil ? try FileNameCode.requireCode(fromFileName: file) : nil
-            let builders = try readRows(&scanner, layout: layout, fixedCode: code, file: file,
-                                        stopsAtTrailer: false, issues: &issues)
-            return (builders, layout.name(of: .date))
+            let parsed = try readRows(&scanner, layout: layout, fixedCode: code, file: file,
+                                      stopsAtTrailer: false, issues: &issues)
+            return (parsed, layout.name(of: .date), layout.code != nil)
         }
-        let multiStock = kind == .tushareDaily || builders.count > 1
-        contents.series = builders.sorted { $0.0 < $1.0 }.map {
-            SourcedSeries(series: $0.1, lines: $0.2, file: file, namesStockInErrors: multiStock, dateField: dateField)
+        contents.series = parsed.sorted { $0.0 < $1.0 }.map {
+            SourcedSeries(series: $0.1, lines: $0.2, file: file, namesStockInErrors: namesStock, dateField: dateField)
         }
-        contents.rowCount = builders.reduce(0) { $0 + $1.1.count }
+        contents.rowCount = parsed.reduce(0) { $0 + $1.1.count }
         contents.skippedRows = issues.skipped
         return contents
     }
