@@ -22,8 +22,11 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
 
+        .executableTarget(name: "import-timing", dependencies: ["MarketData"], path: "Sources/ImportTiming"),
+
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
         .testTarget(name: "SeriesMathTests", dependencies: ["SeriesMath"]),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
     ]

@@ -28,6 +28,24 @@ public struct BarSeries: Sendable, Equatable {
         if capacity > 0 { reserveCapacity(capacity) }
     }
 
+    /// Adopts columns built elsewhere (the importers fill them in bulk); all must have one length
+    /// and `times` must ascend.
+    init(code: StockCode, times: [BarTime], open: [Price], high: [Price], low: [Price], close: [Price],
+         preClose: [Price], volume: [Int64], amount: [Money]) {
+        let n = times.count
+        precondition(open.count == n && high.count == n && low.count == n && close.count == n
+                     && preClose.count == n && volume.count == n && amount.count == n, "columns differ in length")
+        self.code = code
+        self.times = times
+        self.open = open
+        self.high = high
+        self.low = low
+        self.close = close
+        self.preClose = preClose
+        self.volume = volume
+        self.amount = amount
+    }
+
     public mutating func reserveCapacity(_ n: Int) {
         times.reserveCapacity(n); open.reserveCapacity(n); high.reserveCapacity(n); low.reserveCapacity(n)
         close.reserveCapacity(n); preClose.reserveCapacity(n); volume.reserveCapacity(n); amount.reserveCapacity(n)
