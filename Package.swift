@@ -20,6 +20,13 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors"]),
         .target(name: "Strategies", dependencies: ["HuiceCore", "MarketData", "Factors", "Simulation"]),
         .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
+        .target(
+            name: "Runtime",
+            dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors", "Simulation", "Strategies", "Analysis"],
+            resources: [.copy("SampleData"), .copy("Demo")]),
+        .executableTarget(
+            name: "huice",
+            dependencies: ["Runtime", "HuiceCore", "MarketData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
 
         .executableTarget(name: "import-timing", dependencies: ["MarketData"], path: "Sources/ImportTiming"),

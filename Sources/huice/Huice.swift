@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import HuiceCore
+import MarketData
+import Runtime
+
+@main
+struct Huice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "huice",
+        abstract: "Huice (回测): a faithful, fast backtester for China A-shares.",
+        subcommands: [Demo.self, Backtest.self, Import.self])
+}
+
+/// Prints an error the way every command does and fails with exit code 1.
+func fail(_ error: any Error) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    return ExitCode(1)
+}
+
+/// Writes `result` as JSON: pretty, keys in the seed's order, byte-identical for identical runs.
+func writeResult(_ result: BacktestResult, to path: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    var data = try encoder.encode(result)
+    data.append(0x0A)
+    try data.write(to: URL(fileURLWithPath: path))
+}
