@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["Runtime", "HuiceCore", "MarketData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
 
-        .executableTarget(name: "import-timing", dependencies: ["MarketData"], path: "Sources/ImportTiming"),
+        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies"]),
 
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
         .testTarget(name: "SeriesMathTests", dependencies: ["SeriesMath"]),

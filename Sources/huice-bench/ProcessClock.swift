@@ -1,0 +1,44 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Wall time and memory of this process, for the benchmark report.
+enum ProcessClock {
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    static func seconds(since start: UInt64) -> Double { Double(now() - start) / 1e9 }
+
+    /// Times `body`, returning its value and the elapsed seconds.
+    static func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = now()
+        let value = try body()
+        return (value, seconds(since: start))
+    }
+
+    /// Peak resident set size so far in MiB (VmHWM from /proc/self/status; ru_maxrss elsewhere).
+    static func peakResidentMegabytes() -> Double {
+        #if os(Linux)
+        if let file = fopen("/proc/self/status", "r") {
+            defer { fclose(file) }
+            var line = [CChar](repeating: 0, count: 256)
+            while fgets(&line, Int32(line.count), file) != nil {
+                let text = String(cString: line)
+                if text.hasPrefix("VmHWM:") {
+                    let digits = text.filter(\.isNumber)
+                    return (Double(digits) ?? 0) / 1024
+                }
+            }
+        }
+        #endif
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

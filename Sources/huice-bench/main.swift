@@ -1,0 +1,132 @@
+// huice-bench: runs the benchmark workloads of ../shared/data/bench (see its README) in the
+// generic profile (whose final values must equal answers.json to the cent) and in the A-share
+// profile, and reports bars per second (simulation only: data in memory, panel built), the time
+// to load the data files and peak memory. Release build:
+//
+//     swift run -c release huice-bench [--data ../shared/data/bench] [--repeat 5] [--json out.json]
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import HuiceCore
+import MarketData
+import Runtime
+
+struct Options {
+    var dataDirectory = "../shared/data/bench"
+    var jsonPath: String?
+    var repeats = 5
+    var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    init(_ arguments: [String]) {
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < arguments.count else { fatalError("\(arguments[i - 1]) needs a value") }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--data": dataDirectory = value()
+            case "--json": jsonPath = value()
+            case "--repeat": repeats = max(1, Int(value()) ?? 5)
+            case "--workers": workers = max(1, Int(value()) ?? workers)
+            case "-h", "--help":
+                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--json FILE]")
+                exit(0)
+            default: fatalError("unknown argument \(arguments[i])")
+            }
+            i += 1
+        }
+    }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let answers = try BenchmarkAnswers.load(from: options.dataDirectory)
+let importer = MarketDataImporter()
+
+func best<T>(_ repeats: Int, _ body: () throws -> (T, Double)) rethrows -> (T, Double) {
+    var fastest: (T, Double)?
+    for _ in 0..<repeats {
+        let run = try body()
+        if fastest == nil || run.1 < fastest!.1 { fastest = run }
+    }
+    return fastest!
+}
+
+/// Resets the kernel's peak-RSS counter to the current RSS (Linux), so each workload reports its own peak.
+func resetPeakMemory() {
+    #if os(Linux)
+    malloc_trim(0)  // give freed heap pages back first, so the peak counts live memory
+    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    #endif
+}
+
+print("huice-bench: data \(options.dataDirectory), best of \(options.repeats), W1 on \(options.workers) worker(s)")
+let (daily, dailyLoad) = try best(3) { try ProcessClock.measure { try importer.importDirectory(at: options.dataDirectory + "/daily") } }
+let (minute, minuteLoad) = try best(3) { try ProcessClock.measure { try importer.importFile(at: options.dataDirectory + "/minute/MIN000.csv") } }
+print("load: 500 daily files \(daily.data.barCount) bars in \(String(format: "%.3f", dailyLoad)) s; "
+      + "MIN000.csv \(minute.data.barCount) bars in \(String(format: "%.3f", minuteLoad)) s")
+
+let codes = daily.data.codes
+let w1Panels = codes.prefix(100).map { Workloads.panel(daily.data.series[$0]!) }
+let w2Panel = Workloads.panel(minute.data.series.values.first!)
+let w3Panel = MarketPanel(data: daily.data, codes: codes, sessions: daily.data.series[codes[0]]!.times)
+
+var report: [String: [String: [String: Any]]] = [:]
+var mismatches: [String] = []
+
+@MainActor
+func record(_ workload: String, _ profile: String, _ outcome: Workloads.Outcome, load: Double, peak: Double) {
+    var entry: [String: Any] = [
+        "bars_per_second": outcome.barsPerSecond.rounded(), "seconds": outcome.seconds, "load_seconds": load,
+        "peak_rss_mb": (peak * 10).rounded() / 10, "orders": outcome.orders, "bars": outcome.bars,
+    ]
+    let values = outcome.finalValues.mapValues(\.yuan)
+    entry["final_value"] = workload == "w1" ? values as Any : values.values.first! as Any
+    report[workload, default: [:]][profile] = entry
+    print(String(format: "%@ %-8@ %10.0f bars/s  %8.4f s  peak %6.1f MB  orders %6d  final %@",
+                 workload, profile, outcome.barsPerSecond, outcome.seconds, peak, outcome.orders,
+                 workload == "w1" ? "(per symbol)" : (values.values.first.map { String(format: "%.2f", $0) } ?? "")))
+}
+
+for profile in ["generic", "ashare"] {
+    resetPeakMemory()
+    let (w1, _) = best(options.repeats) { let o = Workloads.w1(w1Panels, profile: profile, workers: options.workers); return (o, o.seconds) }
+    record("w1", profile, w1, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
+    resetPeakMemory()
+    let (w2, _) = best(options.repeats) { let o = Workloads.w2(w2Panel, profile: profile); return (o, o.seconds) }
+    record("w2", profile, w2, load: minuteLoad, peak: ProcessClock.peakResidentMegabytes())
+    resetPeakMemory()
+    let (w3, _) = best(options.repeats) { let o = Workloads.w3(w3Panel, profile: profile); return (o, o.seconds) }
+    record("w3", profile, w3, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
+
+    guard profile == "generic" else { continue }
+    for (symbol, expected) in answers.w1 {
+        if w1.finalValues[symbol] != expected.money || w1.entries[symbol] != expected.entries || w1.exits[symbol] != expected.exits {
+            mismatches.append("W1 \(symbol): \(w1.finalValues[symbol].map(\.description) ?? "-") "
+                              + "entries \(w1.entries[symbol] ?? -1) exits \(w1.exits[symbol] ?? -1), expected \(expected.finalValue)")
+        }
+    }
+    if w2.finalValues["MIN000"] != answers.w2.money || w2.entries["MIN000"] != answers.w2.entries || w2.exits["MIN000"] != answers.w2.exits {
+        mismatches.append("W2: \(w2.finalValues["MIN000"]!) entries \(w2.entries["MIN000"]!) exits \(w2.exits["MIN000"]!), expected \(answers.w2.finalValue)")
+    }
+    if w3.finalValues["portfolio"] != answers.w3.money || w3.orders != answers.w3.orders {
+        mismatches.append("W3: \(w3.finalValues["portfolio"]!) orders \(w3.orders), expected \(answers.w3.finalValue) orders \(answers.w3.orders ?? -1)")
+    }
+}
+
+if mismatches.isEmpty {
+    print("generic profile: W1 (100 symbols), W2 and W3 equal answers.json to the cent (final values, entries/exits, orders)")
+} else {
+    print("MISMATCHES against answers.json:")
+    for line in mismatches { print("  " + line) }
+}
+for workload in ["w1", "w2", "w3"] { report[workload]?["generic"]?["answers_match"] = mismatches.allSatisfy { !$0.hasPrefix(workload.uppercased()) } }
+
+if let path = options.jsonPath {
+    let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
+    try data.write(to: URL(fileURLWithPath: path))
+    print("figures written to \(path)")
+}
+exit(mismatches.isEmpty ? 0 : 1)
