@@ -5,9 +5,6 @@
 //
 //     swift run -c release huice-bench [--data ../shared/data/bench] [--repeat 5] [--json out.json]
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import HuiceCore
 import MarketData
 import Runtime
@@ -54,10 +51,10 @@ func best<T>(_ repeats: Int, _ body: () throws -> (T, Double)) rethrows -> (T, D
     return fastest!
 }
 
-/// Resets the kernel's peak-RSS counter to the current RSS (Linux), so each workload reports its own peak.
+/// Resets the kernel's peak-RSS counter to the current RSS (Linux), so each workload reports its
+/// own peak. The current RSS still holds every workload's loaded data and panels.
 func resetPeakMemory() {
     #if os(Linux)
-    malloc_trim(0)  // give freed heap pages back first, so the peak counts live memory
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     #endif
 }
