@@ -15,7 +15,13 @@ let package = Package(
         .target(name: "HuiceCore"),
         .target(name: "SeriesMath"),
         .target(name: "MarketData", dependencies: ["HuiceCore"]),
+        .target(name: "Storage", dependencies: [
+            "HuiceCore", "MarketData",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+        ]),
 
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
     ]
 )
