@@ -21,6 +21,9 @@ let package = Package(
             .product(name: "SQLiteKit", package: "sqlite-kit"),
         ]),
 
+        // Measures Storage save/load throughput (release build); not part of `swift test`.
+        .executableTarget(name: "storage-bench", dependencies: ["Storage", "HuiceCore", "MarketData"]),
+
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
     ]

@@ -29,7 +29,11 @@ struct InsertStatement: Sendable {
     func sql(rows: Int, on db: any SQLDatabase) -> String {
         precondition(rows > 0)
         let builder = db.insert(into: table).columns(columns)
-        let placeholders: [any SQLExpression] = Array(repeating: SQLBind(0), count: columns.count)
+        // SQLite: anonymous `?` placeholders (bound in order). SQLKit's numbered `?NNN` cost SQLite
+        // a number parse and a lookup per parameter, ~25% of a bulk save at 9,000 parameters a
+        // statement. Other dialects get SQLKit's own placeholders (`$1` on PostgreSQL).
+        let placeholder: any SQLExpression = db.dialect.name == "sqlite" ? SQLRaw("?") : SQLBind(0)
+        let placeholders = Array(repeating: placeholder, count: columns.count)
         for _ in 0..<rows { builder.values(placeholders) }
         switch conflict {
         case .fail:

@@ -14,10 +14,11 @@ struct LoadFilter: Sendable {
 }
 
 /// Reads the store back into a `MarketDataSet`. Queries are built with SQLKit (so they render in
-/// the database's dialect); rows are read raw from SQLiteNIO and decoded by hand, not by Codable.
+/// the database's dialect); values are read raw from SQLiteNIO and decoded by hand, not by Codable.
 struct MarketDataReader {
     let connection: SQLiteConnection
     let db: any SQLDatabase
+    var barPath: BarReadPath = .collectingFunction
 
     func load(_ filter: LoadFilter) async throws -> MarketDataSet {
         var set = MarketDataSet()
@@ -42,20 +43,47 @@ struct MarketDataReader {
         return days.isEmpty ? nil : TradingCalendar(ascendingDays: days)
     }
 
+    /// Bars of the filter's codes and days. See `BarReadPath` for the two ways of reading them.
     func bars(_ filter: LoadFilter) async throws -> [StockCode: BarSeries] {
         let collector = BarCollector()
-        try await forEachCodeChunk(filter) { chunk in
-            let query = db.select()
-                .columns("code", "bar_time", "open", "high", "low", "close", "pre_close", "volume", "amount")
-                .from(StoreTable.bars)
-            if let chunk { query.where("code", .in, chunk) }
-            if let from = filter.from { query.where("bar_time", .greaterThanOrEqual, BarTime(day: from).rawValue) }
-            if let to = filter.to {
-                query.where("bar_time", .lessThanOrEqual, BarTime(day: to, hour: 23, minute: 59, second: 59).rawValue)
+        let columns = BarCollector.columns
+        switch barPath {
+        case .rows:
+            try await forEachCodeChunk(filter) { chunk in
+                let query = barsFiltered(db.select().columns(columns).from(StoreTable.bars), chunk, filter)
+                try await execute(query.orderBy("code").orderBy("bar_time")) { row in
+                    collector.consume(row.columns.map(\.data))
+                }
             }
-            try await execute(query.orderBy("code").orderBy("bar_time")) { collector.consume($0) }
+        case .collectingFunction:
+            let name = "huice_collect_bar"
+            let function = SQLiteCustomFunction(name, argumentCount: Int32(columns.count)) { values in
+                collector.consume(values)
+                return nil
+            }
+            try await connection.install(customFunction: function)
+            do {
+                try await forEachCodeChunk(filter) { chunk in
+                    let collect = SQLFunction("count", args: SQLFunction(name, args: columns.map { SQLColumn($0) }))
+                    let query = barsFiltered(db.select().column(collect, as: "n").from(StoreTable.bars), chunk, filter)
+                    try await execute(query) { _ in }
+                }
+            } catch {
+                try? await connection.uninstall(customFunction: function)
+                throw error
+            }
+            try await connection.uninstall(customFunction: function)
         }
         return try collector.finish()
+    }
+
+    private func barsFiltered(_ query: SQLSelectBuilder, _ chunk: [String]?, _ filter: LoadFilter) -> SQLSelectBuilder {
+        if let chunk { query.where("code", .in, chunk) }
+        if let from = filter.from { query.where("bar_time", .greaterThanOrEqual, BarTime(day: from).rawValue) }
+        if let to = filter.to {
+            query.where("bar_time", .lessThanOrEqual, BarTime(day: to, hour: 23, minute: 59, second: 59).rawValue)
+        }
+        return query
     }
 
     func instruments(_ filter: LoadFilter) async throws -> [StockCode: Instrument] {
@@ -170,4 +198,19 @@ struct MarketDataReader {
                              _ decode: @escaping @Sendable (RowCollector<Result>, SQLiteRow) throws -> Void) async throws {
         try await execute(query) { collector.consume($0, decode) }
     }
+}
+
+/// How bars are read from SQLite.
+///
+/// SQLiteNIO hands each result row over as a freshly allocated `SQLiteRow`, taking the
+/// connection's mutex (the connection is opened `SQLITE_OPEN_FULLMUTEX`) for every column of every
+/// row: with nine columns that costs ~1.3 µs a row, ~0.75 M rows/s before any decoding on the
+/// reference machine. Passing the columns to a Swift function inside the statement instead
+/// (`SELECT count(huice_collect_bar(code, …)) FROM daily_bars WHERE …`) reads the values straight
+/// from SQLite's registers, about twice as fast. Both decode the same `[SQLiteData]` by position.
+enum BarReadPath: Sendable, CaseIterable {
+    /// A result row per bar, ordered by (code, bar_time).
+    case rows
+    /// A registered SQL function collects every bar; the statement returns one row.
+    case collectingFunction
 }
