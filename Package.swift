@@ -2,11 +2,15 @@
 import PackageDescription
 
 // Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
-// Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage and
-// Runtime compose them; the executables are thin shells.
+// Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage sees
+// HuiceCore and MarketData; Runtime composes them; the executables are thin shells.
 let package = Package(
     name: "huice",
     platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "huice", targets: ["huice"]),
+        .executable(name: "huice-bench", targets: ["huice-bench"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
@@ -20,21 +24,26 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors"]),
         .target(name: "Strategies", dependencies: ["HuiceCore", "MarketData", "Factors", "Simulation"]),
         .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
+        .target(name: "Storage", dependencies: [
+            "HuiceCore", "MarketData",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+        ]),
         .target(
             name: "Runtime",
-            dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors", "Simulation", "Strategies", "Analysis"],
+            dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors", "Simulation", "Strategies", "Analysis", "Storage"],
             resources: [.copy("SampleData"), .copy("Demo")]),
         .executableTarget(
             name: "huice",
             dependencies: ["Runtime", "HuiceCore", "MarketData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage"]),
+
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
-
-        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies"]),
-
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
         .testTarget(name: "SeriesMathTests", dependencies: ["SeriesMath"]),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
     ]
 )

@@ -1,0 +1,58 @@
+import Testing
+@testable import Storage
+import SQLKit
+
+@Suite("Schema migrations")
+struct StoreMigrationTests {
+    @Test("opening a store twice records each version once")
+    func idempotent() async throws {
+        let path = StoreFixtures.temporaryStorePath()
+        let first = try await MarketDataStore.open(path: path)
+        #expect(try await first.schemaVersions() == [1])
+        try await first.close()
+
+        let second = try await MarketDataStore.open(path: path)
+        #expect(try await second.schemaVersions() == [1])
+        let rows = try await second.db.select().column("name").from("schema_migrations").all()
+        #expect(try rows.map { try $0.decode(column: "name", as: String.self) } == ["create market data tables"])
+        try await second.close()
+    }
+
+    @Test("only missing migrations run on re-open")
+    func appliesOnlyMissing() async throws {
+        let store = try await MarketDataStore.open(path: ":memory:")
+        let migrator = SchemaMigrator(migrations: MarketDataSchema.migrations + [AddNotesTable()])
+        #expect(try await migrator.migrate(store.db) == [2])
+        #expect(try await migrator.migrate(store.db) == [])
+        #expect(try await store.schemaVersions() == [1, 2])
+        try await store.close()
+    }
+
+    @Test("a failing migration leaves no trace and no version row")
+    func failingMigrationRollsBack() async throws {
+        let store = try await MarketDataStore.open(path: ":memory:")
+        let migrator = SchemaMigrator(migrations: MarketDataSchema.migrations + [BrokenMigration()])
+        await #expect(throws: (any Error).self) { try await migrator.migrate(store.db) }
+        #expect(try await store.schemaVersions() == [1])
+        let tables = try await store.db.raw("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()
+        #expect(tables.isEmpty)
+        try await store.close()
+    }
+}
+
+private struct AddNotesTable: SchemaMigration {
+    let version = 2
+    let name = "add notes"
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "notes").column("id", type: .bigint, .primaryKey(autoIncrement: false)).run()
+    }
+}
+
+private struct BrokenMigration: SchemaMigration {
+    let version = 2
+    let name = "broken"
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "half_done").column("id", type: .bigint).run()
+        try await db.raw("THIS IS NOT SQL").run()
+    }
+}
