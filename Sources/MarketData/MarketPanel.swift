@@ -28,14 +28,15 @@ public struct MarketPanel: Sendable {
     /// `columns.start[i] - 1` when it has none.
     public let initialRow: [Int]
 
-    /// Builds the panel for `codes` over `sessions`.
+    /// Builds the panel for `codes` over `sessions`; `calendar` (default: the data's) is the
+    /// exchange calendar the run decided on, which counts listing days for the price limits.
     /// - Bars on days in the data's suspension list are removed: a suspended stock does not trade,
     ///   whatever a vendor wrote for the day.
     /// - Bars after the last session are dropped (the run cannot see them anyway).
-    public init(data: MarketDataSet, codes: [StockCode], sessions: [BarTime]) {
+    public init(data: MarketDataSet, codes: [StockCode], sessions: [BarTime], calendar: TradingCalendar? = nil) {
         precondition(zip(sessions, sessions.dropFirst()).allSatisfy { $0 < $1 }, "sessions must ascend")
         self.sessions = sessions
-        calendar = data.calendar
+        self.calendar = calendar ?? data.calendar
         limits = data.limits
         instruments = codes.map { data.instrument($0) }
         let lastTime = sessions.last

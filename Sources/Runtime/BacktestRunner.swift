@@ -51,7 +51,7 @@ public enum BacktestRunner {
             throw ConfigError(field: "start_date", reason: "no trading days between \(config.startDate) and \(config.endDate) in the data")
         }
 
-        let panel = MarketPanel(data: data, codes: universe, sessions: sessions)
+        let panel = MarketPanel(data: data, codes: universe, sessions: sessions, calendar: calendar)
         let engine = BacktestEngine(panel: panel, settings: config.simulationSettings())
         let simulation: SimulationResult
         switch config.strategy {

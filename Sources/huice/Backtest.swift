@@ -3,7 +3,7 @@ import Foundation
 import MarketData
 import Runtime
 
-struct Backtest: ParsableCommand {
+struct Backtest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a backtest described by a JSON config on a directory (or file) of market data.",
         discussion: """
@@ -14,7 +14,7 @@ struct Backtest: ParsableCommand {
     @Option(name: .long, help: "The backtest config (JSON).")
     var config: String
 
-    @Option(name: .long, help: "A directory of data files (any supported format) or one data file.")
+    @Option(name: .long, help: "A directory of data files (any supported format), one data file, or a store (huice import --into).")
     var data: String
 
     @Option(name: .long, help: "Where to write the result JSON.")
@@ -23,7 +23,7 @@ struct Backtest: ParsableCommand {
     @Flag(name: .long, help: "Skip invalid data rows (each is reported) instead of failing the import.")
     var skipInvalidRows = false
 
-    func run() throws {
+    func run() async throws {
         do {
             let url = URL(fileURLWithPath: config)
             let configData: Data
@@ -41,7 +41,7 @@ struct Backtest: ParsableCommand {
                 located.location.file = config
                 throw located
             }
-            let imported = try MarketDataLoader(options: ImportOptions(skipInvalidRows: skipInvalidRows)).load(path: data)
+            let imported = try await MarketDataLoader(options: ImportOptions(skipInvalidRows: skipInvalidRows)).load(path: data)
             for skipped in imported.report.skippedRows { print("skipped row: \(skipped)") }
             let result = try BacktestRunner.run(effective, data: imported.data,
                                                 baseDirectory: url.deletingLastPathComponent().path)

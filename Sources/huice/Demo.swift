@@ -3,19 +3,19 @@ import Foundation
 import MarketData
 import Runtime
 
-struct Demo: ParsableCommand {
+struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Backtest the bundled sample data (seed 002 signals, A-share rules) and print the report.")
 
     @Option(name: .long, help: "Also write the full result JSON here.")
     var output: String?
 
-    func run() throws {
+    func run() async throws {
         do {
             let configPath = SampleDataSet.demoConfig
             let config = try EffectiveConfig(BacktestConfig.decode(try Data(contentsOf: URL(fileURLWithPath: configPath)),
                                                                    file: "demo.json"))
-            let imported = try MarketDataLoader().load(path: SampleDataSet.dataDirectory)
+            let imported = try await MarketDataLoader().load(path: SampleDataSet.dataDirectory)
             let result = try BacktestRunner.run(config, data: imported.data,
                                                 baseDirectory: (configPath as NSString).deletingLastPathComponent)
             print(SummaryReport.render(result))

@@ -5,7 +5,7 @@ import MarketData
 import Runtime
 
 @main
-struct Huice: ParsableCommand {
+struct Huice: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "huice",
         abstract: "Huice (回测): a faithful, fast backtester for China A-shares.",

@@ -29,4 +29,9 @@ public struct ImportReport: Sendable, Equatable {
 public struct ImportResult: Sendable {
     public var data: MarketDataSet
     public var report: ImportReport
+
+    public init(data: MarketDataSet, report: ImportReport) {
+        self.data = data
+        self.report = report
+    }
 }

@@ -37,6 +37,34 @@ public struct MarketDataImporter: Sendable {
     /// by their path relative to `path`. Hidden files, `*.md` and README files are ignored;
     /// files of no known kind are listed in `ImportReport.skippedFiles` with the reason.
     public func importDirectory(at path: String) throws(DataImportError) -> ImportResult {
+        try run(directorySources(path, namePrefix: ""), skipsUnrecognised: true)
+    }
+
+    /// Imports files and directories together into one data set, as one atomic import: files are
+    /// named as given, files under a directory by `directory-name/relative-path`. Files of no known
+    /// kind inside a directory are skipped (and reported); a file given by name must be readable.
+    public func importPaths(_ paths: [String]) throws(DataImportError) -> ImportResult {
+        var sources: [SourceFile] = []
+        var hasDirectory = false
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw DataImportError(file: path, reason: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                hasDirectory = true
+                let name = FileNameCode.lastComponent(of: path.hasSuffix("/") ? String(path.dropLast()) : path)
+                sources += try directorySources(path, namePrefix: name + "/")
+            } else {
+                sources.append(SourceFile(path: path, name: path))
+            }
+        }
+        if !hasDirectory { return try importFiles(at: paths) }
+        return try run(sources, skipsUnrecognised: true)
+    }
+
+    /// The data files under `path`, recursively, sorted by name, named `namePrefix + relative path`.
+    private func directorySources(_ path: String, namePrefix: String) throws(DataImportError) -> [SourceFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DataImportError(file: path, reason: "not a directory")
@@ -51,10 +79,10 @@ public struct MarketDataImporter: Sendable {
             var isSubdirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: base + relative, isDirectory: &isSubdirectory),
                   !isSubdirectory.boolValue else { continue }
-            sources.append(SourceFile(path: base + relative, name: relative))
+            sources.append(SourceFile(path: base + relative, name: namePrefix + relative))
         }
         sources.sort { $0.name < $1.name }
-        return try run(sources, skipsUnrecognised: true)
+        return sources
     }
 
     /// Hidden files and folders, Markdown notes and README files carry no data.
