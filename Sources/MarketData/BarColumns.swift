@@ -29,15 +29,15 @@ public final class BarColumns: @unchecked Sendable {
         rowCount = series.reduce(0) { $0 + $1.count }
         start = .allocate(capacity: series.count + 1)
         let n = max(rowCount, 1)
-        times = .allocate(capacity: n)
-        open = .allocate(capacity: n)
-        high = .allocate(capacity: n)
-        low = .allocate(capacity: n)
-        close = .allocate(capacity: n)
-        preClose = .allocate(capacity: n)
-        volume = .allocate(capacity: n)
-        amount = .allocate(capacity: n)
-        closeValue = .allocate(capacity: n)
+        times = LargeBuffer.allocate(BarTime.self, capacity: n)
+        open = LargeBuffer.allocate(Price.self, capacity: n)
+        high = LargeBuffer.allocate(Price.self, capacity: n)
+        low = LargeBuffer.allocate(Price.self, capacity: n)
+        close = LargeBuffer.allocate(Price.self, capacity: n)
+        preClose = LargeBuffer.allocate(Price.self, capacity: n)
+        volume = LargeBuffer.allocate(Int64.self, capacity: n)
+        amount = LargeBuffer.allocate(Money.self, capacity: n)
+        closeValue = LargeBuffer.allocate(Double.self, capacity: n)
         var offset = 0
         for (i, s) in series.enumerated() {
             start[i] = offset
@@ -56,9 +56,10 @@ public final class BarColumns: @unchecked Sendable {
     }
 
     deinit {
-        start.deallocate(); times.deallocate(); open.deallocate(); high.deallocate(); low.deallocate()
-        close.deallocate(); preClose.deallocate(); volume.deallocate(); amount.deallocate()
-        closeValue.deallocate()
+        start.deallocate()
+        LargeBuffer.deallocate(times); LargeBuffer.deallocate(open); LargeBuffer.deallocate(high)
+        LargeBuffer.deallocate(low); LargeBuffer.deallocate(close); LargeBuffer.deallocate(preClose)
+        LargeBuffer.deallocate(volume); LargeBuffer.deallocate(amount); LargeBuffer.deallocate(closeValue)
     }
 
     /// The global rows of instrument `i`.

@@ -89,18 +89,18 @@ struct EngineState: ~Copyable {
         book = OrderBook(instrumentCount: n)
         risk = RiskState(initialEquity: settings.initialCash)
         equity = settings.initialCash
-        cashAtClose = .allocate(capacity: max(panel.sessionCount, 1))
-        valueAtClose = .allocate(capacity: max(panel.sessionCount, 1))
+        cashAtClose = LargeBuffer.allocate(Money.self, capacity: panel.sessionCount)
+        valueAtClose = LargeBuffer.allocate(Money.self, capacity: panel.sessionCount)
     }
 
     /// Frees the run's buffers (the panel's columns belong to the panel).
     mutating func release() {
         rows.deallocate()
-        for h in 0..<indicatorCount { indicatorColumns[h].deallocate() }
+        for h in 0..<indicatorCount { LargeBuffer.deallocate(indicatorColumns[h]) }
         indicatorColumns.deallocate()
         account.release()
-        cashAtClose.deallocate()
-        valueAtClose.deallocate()
+        LargeBuffer.deallocate(cashAtClose)
+        LargeBuffer.deallocate(valueAtClose)
     }
 
     // MARK: Reads shared by the broker and the strategy API
@@ -133,7 +133,7 @@ struct EngineState: ~Copyable {
             indicatorColumns = bigger
             indicatorCapacity *= 2
         }
-        let column = UnsafeMutablePointer<Double>.allocate(capacity: max(panel.columns.rowCount, 1))
+        let column = LargeBuffer.allocate(Double.self, capacity: panel.columns.rowCount)
         for instrument in 0..<panel.instrumentCount {
             let range = panel.columns.rows(of: instrument)
             let output = UnsafeMutableBufferPointer(start: column + range.lowerBound, count: range.count)
@@ -148,7 +148,7 @@ struct EngineState: ~Copyable {
     /// The recorded closes as an `EquityLedger`.
     func ledger() -> EquityLedger {
         EquityLedger(
-            times: Array(panel.sessions.prefix(recordedCloses)),
+            times: recordedCloses == panel.sessionCount ? panel.sessions : Array(panel.sessions.prefix(recordedCloses)),
             cash: Array(UnsafeBufferPointer(start: cashAtClose, count: recordedCloses)),
             positionsValue: Array(UnsafeBufferPointer(start: valueAtClose, count: recordedCloses)))
     }

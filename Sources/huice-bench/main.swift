@@ -14,6 +14,8 @@ struct Options {
     var jsonPath: String?
     var repeats = 5
     var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    var workloads: Set<String> = ["w1", "w2", "w3"]
+    var profiles = ["generic", "ashare"]
 
     init(_ arguments: [String]) {
         var i = 0
@@ -28,8 +30,10 @@ struct Options {
             case "--json": jsonPath = value()
             case "--repeat": repeats = max(1, Int(value()) ?? 5)
             case "--workers": workers = max(1, Int(value()) ?? workers)
+            case "--workloads": workloads = Set(value().split(separator: ",").map(String.init))
+            case "--profiles": profiles = value().split(separator: ",").map(String.init)
             case "-h", "--help":
-                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--json FILE]")
+                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3] [--profiles generic,ashare] [--json FILE]")
                 exit(0)
             default: fatalError("unknown argument \(arguments[i])")
             }
@@ -60,15 +64,22 @@ func resetPeakMemory() {
 }
 
 print("huice-bench: data \(options.dataDirectory), best of \(options.repeats), W1 on \(options.workers) worker(s)")
-let (daily, dailyLoad) = try best(3) { try ProcessClock.measure { try importer.importDirectory(at: options.dataDirectory + "/daily") } }
-let (minute, minuteLoad) = try best(3) { try ProcessClock.measure { try importer.importFile(at: options.dataDirectory + "/minute/MIN000.csv") } }
-print("load: 500 daily files \(daily.data.barCount) bars in \(String(format: "%.3f", dailyLoad)) s; "
-      + "MIN000.csv \(minute.data.barCount) bars in \(String(format: "%.3f", minuteLoad)) s")
+let needsDaily = !options.workloads.isDisjoint(with: ["w1", "w3"])
+let needsMinute = options.workloads.contains("w2")
+let loadRepeats = min(3, options.repeats)
+let (daily, dailyLoad) = needsDaily
+    ? try best(loadRepeats) { try ProcessClock.measure { try importer.importDirectory(at: options.dataDirectory + "/daily") } }
+    : (ImportResult(data: MarketDataSet(), report: ImportReport()), 0)
+let (minute, minuteLoad) = needsMinute
+    ? try best(loadRepeats) { try ProcessClock.measure { try importer.importFile(at: options.dataDirectory + "/minute/MIN000.csv") } }
+    : (ImportResult(data: MarketDataSet(), report: ImportReport()), 0)
+if needsDaily { print("load: 500 daily files, \(daily.data.barCount) bars, in \(String(format: "%.3f", dailyLoad)) s") }
+if needsMinute { print("load: MIN000.csv, \(minute.data.barCount) bars, in \(String(format: "%.3f", minuteLoad)) s") }
 
 let codes = daily.data.codes
 let w1Panels = codes.prefix(100).map { Workloads.panel(daily.data.series[$0]!) }
-let w2Panel = Workloads.panel(minute.data.series.values.first!)
-let w3Panel = MarketPanel(data: daily.data, codes: codes, sessions: daily.data.series[codes[0]]!.times)
+let w2Panel = minute.data.series.values.first.map(Workloads.panel)
+let w3Panel = codes.isEmpty ? nil : MarketPanel(data: daily.data, codes: codes, sessions: daily.data.series[codes[0]]!.times)
 
 var report: [String: [String: [String: Any]]] = [:]
 var mismatches: [String] = []
@@ -87,34 +98,48 @@ func record(_ workload: String, _ profile: String, _ outcome: Workloads.Outcome,
                  workload == "w1" ? "(per symbol)" : (values.values.first.map { String(format: "%.2f", $0) } ?? "")))
 }
 
-for profile in ["generic", "ashare"] {
-    resetPeakMemory()
-    let (w1, _) = best(options.repeats) { let o = Workloads.w1(w1Panels, profile: profile, workers: options.workers); return (o, o.seconds) }
-    record("w1", profile, w1, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
-    resetPeakMemory()
-    let (w2, _) = best(options.repeats) { let o = Workloads.w2(w2Panel, profile: profile); return (o, o.seconds) }
-    record("w2", profile, w2, load: minuteLoad, peak: ProcessClock.peakResidentMegabytes())
-    resetPeakMemory()
-    let (w3, _) = best(options.repeats) { let o = Workloads.w3(w3Panel, profile: profile); return (o, o.seconds) }
-    record("w3", profile, w3, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
+for profile in options.profiles {
+    var w1: Workloads.Outcome?
+    var w2: Workloads.Outcome?
+    var w3: Workloads.Outcome?
+    if options.workloads.contains("w1") {
+        resetPeakMemory()
+        w1 = best(options.repeats) { let o = Workloads.w1(w1Panels, profile: profile, workers: options.workers); return (o, o.seconds) }.0
+        record("w1", profile, w1!, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
+    }
+    if let w2Panel {
+        resetPeakMemory()
+        w2 = best(options.repeats) { let o = Workloads.w2(w2Panel, profile: profile); return (o, o.seconds) }.0
+        record("w2", profile, w2!, load: minuteLoad, peak: ProcessClock.peakResidentMegabytes())
+    }
+    if options.workloads.contains("w3"), let w3Panel {
+        resetPeakMemory()
+        w3 = best(options.repeats) { let o = Workloads.w3(w3Panel, profile: profile); return (o, o.seconds) }.0
+        record("w3", profile, w3!, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
+    }
 
     guard profile == "generic" else { continue }
-    for (symbol, expected) in answers.w1 {
-        if w1.finalValues[symbol] != expected.money || w1.entries[symbol] != expected.entries || w1.exits[symbol] != expected.exits {
+    if let w1 {
+        for (symbol, expected) in answers.w1 where w1.finalValues[symbol] != expected.money
+            || w1.entries[symbol] != expected.entries || w1.exits[symbol] != expected.exits {
             mismatches.append("W1 \(symbol): \(w1.finalValues[symbol].map(\.description) ?? "-") "
                               + "entries \(w1.entries[symbol] ?? -1) exits \(w1.exits[symbol] ?? -1), expected \(expected.finalValue)")
         }
     }
-    if w2.finalValues["MIN000"] != answers.w2.money || w2.entries["MIN000"] != answers.w2.entries || w2.exits["MIN000"] != answers.w2.exits {
+    if let w2, w2.finalValues["MIN000"] != answers.w2.money || w2.entries["MIN000"] != answers.w2.entries
+        || w2.exits["MIN000"] != answers.w2.exits {
         mismatches.append("W2: \(w2.finalValues["MIN000"]!) entries \(w2.entries["MIN000"]!) exits \(w2.exits["MIN000"]!), expected \(answers.w2.finalValue)")
     }
-    if w3.finalValues["portfolio"] != answers.w3.money || w3.orders != answers.w3.orders {
+    if let w3, w3.finalValues["portfolio"] != answers.w3.money || w3.orders != answers.w3.orders {
         mismatches.append("W3: \(w3.finalValues["portfolio"]!) orders \(w3.orders), expected \(answers.w3.finalValue) orders \(answers.w3.orders ?? -1)")
     }
 }
 
 if mismatches.isEmpty {
-    print("generic profile: W1 (100 symbols), W2 and W3 equal answers.json to the cent (final values, entries/exits, orders)")
+    if options.profiles.contains("generic") {
+        print("generic profile: \(options.workloads.sorted().joined(separator: ", ")) equal answers.json to the cent "
+              + "(final values, entries/exits, orders)")
+    }
 } else {
     print("MISMATCHES against answers.json:")
     for line in mismatches { print("  " + line) }
