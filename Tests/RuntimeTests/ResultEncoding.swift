@@ -1,15 +1,8 @@
 import Foundation
 import Runtime
 
-/// Encodes a result exactly as `huice --output` writes it (Sources/huice/Huice.swift `writeResult`):
-/// pretty-printed, slashes unescaped, keys in declaration order, a final newline.
-func encodeResult(_ result: BacktestResult) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(result)
-    data.append(0x0A)
-    return data
-}
+/// Encodes a result exactly as `huice --output` writes it (`writeResult` calls the same function).
+func encodeResult(_ result: BacktestResult) throws -> Data { try result.jsonDocument() }
 
 /// A fresh directory for files a test writes.
 func temporaryDirectory(_ name: String) throws -> URL {
