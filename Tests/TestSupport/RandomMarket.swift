@@ -57,14 +57,6 @@ public struct RandomMarket {
         return nil
     }
 
-    /// The instrument's limit band on day `d` computed from its previous bar's close, as the
-    /// exchange rules give it (nil for the first bar and for boards without limits).
-    public func band(_ i: Int, day d: Int) -> PriceBand? {
-        guard d > 0, let reference = lastClose(i, atOrBefore: d - 1) else { return nil }
-        return PriceLimitRule.band(reference: reference, board: codes[i].inferredBoard, isST: false, day: days[d],
-                                   tradingDayOfListing: nil)
-    }
-
     private static func walk(code: StockCode, days: [TradingDay], rng: inout SplitMix64) -> [Quote?] {
         let board = code.inferredBoard
         let tick = Instrument.inferred(code).tick
