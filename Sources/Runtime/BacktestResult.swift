@@ -1,3 +1,4 @@
+import Foundation
 import HuiceCore
 import MarketData
 import Simulation
@@ -82,6 +83,20 @@ public struct BacktestResult: Sendable, Encodable {
         try c.encode(benchmarkCode, forKey: .benchmarkCode)
         try c.encode(data, forKey: .data)
         try c.encode(notes, forKey: .notes)
+    }
+}
+
+extension BacktestResult {
+    /// The result document as `huice --output` writes it: pretty-printed JSON, keys sorted, slashes
+    /// unescaped, a final newline. Byte-identical for identical runs: Foundation's JSONEncoder
+    /// keeps no key order (on Linux it writes an object's keys in hash order, which changes from
+    /// one encoding to the next), so the keys are sorted.
+    public func jsonDocument() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
     }
 }
 

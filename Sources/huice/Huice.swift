@@ -18,11 +18,7 @@ func fail(_ error: any Error) -> ExitCode {
     return ExitCode(1)
 }
 
-/// Writes `result` as JSON: pretty, keys sorted (so identical runs give identical bytes).
+/// Writes `result` as JSON (`BacktestResult.jsonDocument()`: sorted keys, byte-identical for identical runs).
 func writeResult(_ result: BacktestResult, to path: String) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(result)
-    data.append(0x0A)
-    try data.write(to: URL(fileURLWithPath: path))
+    try result.jsonDocument().write(to: URL(fileURLWithPath: path))
 }

@@ -59,6 +59,14 @@ public struct Quote {
         self.volume = volume
     }
 
+    public init(open: Price, high: Price, low: Price, close: Price, volume: Int64) {
+        self.open = open
+        self.high = high
+        self.low = low
+        self.close = close
+        self.volume = volume
+    }
+
     /// A flat bar at one price.
     public static func flat(_ price: String, volume: Int64 = 10_000_000) -> Quote {
         Quote(price, price, price, price, volume: volume)
