@@ -47,6 +47,9 @@ public enum FilledReason: String, Sendable, Codable, CaseIterable {
     case riskHalt = "risk_halt"
     /// A sell for a stock not held (or already sold). Added by this engine.
     case noPosition = "no_position"
+    /// A partial sell that the lot rules round to zero shares (e.g. 50 of 300 main-board shares);
+    /// it is dropped, not retried. Added by this engine.
+    case lotSize = "lot_size"
 }
 
 /// Seed 002 BacktestSignal.recommendation, ordered STRONG_BUY > BUY > HOLD > SELL > AVOID.

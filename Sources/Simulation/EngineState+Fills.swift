@@ -107,6 +107,10 @@ extension EngineState {
         wanted = min(wanted, position.shares)
         let board = boards[instrument]
         event.orderShares = settings.models.lots.roundSell(wanted, sellable: sellable, held: position.shares, board: board)
+        guard event.orderShares > 0 else {
+            reject(&event, .lotSize)
+            return nil
+        }
         guard hasBar(instrument) else {
             reject(&event, .suspended)
             return order
@@ -132,7 +136,6 @@ extension EngineState {
             }
         }
         var shares = event.orderShares
-        guard shares > 0 else { return nil }  // nothing sellable under the lot rules
         var quote = SlippageQuote(price: reference, impactBps: 0)
         if hasSlippage {
             quote = settings.models.slippage.quote(SlippageContext(

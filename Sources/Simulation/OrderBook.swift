@@ -54,7 +54,8 @@ struct OrderBook {
         return removed
     }
 
-    /// Removes every pending buy (risk halt) and returns them.
+    /// Removes every order that could buy (risk halt): buys and target orders. Returns the ones
+    /// that meant to buy; a target of zero (a sell) is dropped silently, the liquidation replaces it.
     mutating func removeBuys() -> [PendingOrder] {
         var removed: [PendingOrder] = []
         orders.removeAll { order in
@@ -63,7 +64,10 @@ struct OrderBook {
             return true
         }
         for order in removed { adjustCounts(order, by: -1) }
-        return removed
+        return removed.filter { order in
+            if case .targetPercent(let fraction) = order.sizing { return fraction > 0 }
+            return true
+        }
     }
 
     private mutating func adjustCounts(_ order: PendingOrder, by delta: Int32) {

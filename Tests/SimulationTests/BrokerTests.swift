@@ -139,6 +139,20 @@ struct BrokerTests {
         #expect(byCode["600000.SH"]?.shares == 200)
     }
 
+    @Test("a partial sell that the lot rules round to zero shares is recorded as lot_size and dropped")
+    func sellBelowOneLot() {
+        var market = MarketFixture(count: 5)
+        market.add("600000.SH", bars: [.flat("10.00"), .flat("10.00"), nil, .flat("10.00"), .flat("10.00")])
+        let (result, _) = runScript(market, [
+            0: { $0.submit(.buy(0, .shares(300))) },
+            1: { $0.submit(.sell(0, .shares(50))) },  // executes on a suspended day: still one record, not retried
+        ])
+        let sells = result.log.trades.filter { $0.direction == .sell }
+        #expect(sells.map(\.filledReason) == [.lotSize])
+        #expect(sells.first?.executeDate == market.days[2])
+        #expect(result.positions.first?.shares == 300)
+    }
+
     @Test("max_positions counts held positions plus buys accepted the same evening")
     func maxPositions() {
         var market = MarketFixture(count: 3)
