@@ -32,6 +32,19 @@ public enum LargeBuffer {
         return .allocate(capacity: max(1, capacity))
     }
 
+    /// Advises the whole 2 MiB pages inside `buffer` as huge pages (Linux; a no-op elsewhere or
+    /// for small buffers). For memory allocated by someone else, such as a new Swift array's
+    /// storage, before it is first written.
+    public static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard buffer.count >= threshold, let base = buffer.baseAddress else { return }
+        let start = (UInt(bitPattern: base) + UInt(hugePage) - 1) / UInt(hugePage) * UInt(hugePage)
+        let end = (UInt(bitPattern: base) + UInt(buffer.count)) / UInt(hugePage) * UInt(hugePage)
+        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(address, Int(end - start), MADV_HUGEPAGE)
+        #endif
+    }
+
     public static func deallocate<T>(_ pointer: UnsafeMutablePointer<T>) {
         #if os(Linux)
         if let mapping = Registry.remove(start: UnsafeMutableRawPointer(pointer)) {

@@ -31,6 +31,40 @@ public struct BacktestEngine: Sendable {
         let exitRulesConfigured = settings.positions.stopLossPct != nil || settings.positions.takeProfitPct != nil
             || settings.positions.maxHoldingDays != nil
         let rows = state.pointee.rows
+        let sessionCount = panel.sessionCount
+        // The ledger's arrays are created up front and written in place during the run.
+        var positionsValue: [Money] = []
+        let cash = [Money](unsafeUninitializedCapacity: sessionCount) { cashBuffer, cashCount in
+            positionsValue = [Money](unsafeUninitializedCapacity: sessionCount) { valueBuffer, valueCount in
+                LargeBuffer.adviseHugePages(UnsafeMutableRawBufferPointer(cashBuffer))
+                LargeBuffer.adviseHugePages(UnsafeMutableRawBufferPointer(valueBuffer))
+                state.pointee.cashAtClose = cashBuffer.baseAddress
+                state.pointee.valueAtClose = valueBuffer.baseAddress
+                runSessions(state, &context, &strategy, rows: rows, riskActive: riskActive,
+                            exitRulesConfigured: exitRulesConfigured)
+                state.pointee.cashAtClose = nil
+                state.pointee.valueAtClose = nil
+                valueCount = state.pointee.recordedCloses
+            }
+            cashCount = state.pointee.recordedCloses
+        }
+        strategy.finish(&context)
+        let recorded = state.pointee.recordedCloses
+        let ledger = EquityLedger(times: recorded == sessionCount ? panel.sessions : Array(panel.sessions.prefix(recorded)),
+                                  cash: cash, positionsValue: positionsValue)
+        let log = SimulationLog(events: state.pointee.events, tags: state.pointee.tags, ledger: ledger,
+                                riskEvents: state.pointee.riskEvents, instruments: panel.instruments,
+                                sessions: panel.sessions)
+        return SimulationResult(log: log, positions: state.pointee.positionSnapshots(), cash: state.pointee.account.cash)
+    }
+}
+
+extension BacktestEngine {
+    /// The session loop.
+    private func runSessions<S: Strategy>(
+        _ state: UnsafeMutablePointer<EngineState>, _ context: inout StrategyContext, _ strategy: inout S,
+        rows: UnsafeMutablePointer<Int>, riskActive: Bool, exitRulesConfigured: Bool
+    ) {
         panel.sessions.withUnsafeBufferPointer { sessions in
         panel.sessionBarStart.withUnsafeBufferPointer { sessionStart in
         panel.barInstrument.withUnsafeBufferPointer { barInstrument in
@@ -60,11 +94,6 @@ public struct BacktestEngine: Sendable {
                 strategy.onClose(&context)
             }
         }}}}
-        strategy.finish(&context)
-        let log = SimulationLog(events: state.pointee.events, tags: state.pointee.tags, ledger: state.pointee.ledger(),
-                                riskEvents: state.pointee.riskEvents, instruments: panel.instruments,
-                                sessions: panel.sessions)
-        return SimulationResult(log: log, positions: state.pointee.positionSnapshots(), cash: state.pointee.account.cash)
     }
 }
 
@@ -78,8 +107,8 @@ extension EngineState {
             value += Money.value(of: p.shares, at: close[rows[p.instrument]])
         }
         equity = account.cash + value
-        cashAtClose[recordedCloses] = account.cash
-        valueAtClose[recordedCloses] = value
+        cashAtClose.unsafelyUnwrapped[recordedCloses] = account.cash
+        valueAtClose.unsafelyUnwrapped[recordedCloses] = value
         recordedCloses += 1
     }
 

@@ -57,9 +57,10 @@ struct EngineState: ~Copyable {
     @usableFromInline var equity: Money
     /// Buys that open a position, accepted since the current close (for max_positions).
     var buysAcceptedThisClose = 0
-    /// Cash and market value at each recorded close.
-    let cashAtClose: UnsafeMutablePointer<Money>
-    let valueAtClose: UnsafeMutablePointer<Money>
+    /// Cash and market value at each recorded close: the storage of the arrays the run returns
+    /// (`BacktestEngine.run` sets them up), so the ledger is never copied.
+    var cashAtClose: UnsafeMutablePointer<Money>?
+    var valueAtClose: UnsafeMutablePointer<Money>?
     var recordedCloses = 0
 
     init(panel: MarketPanel, settings: SimulationSettings) {
@@ -89,8 +90,6 @@ struct EngineState: ~Copyable {
         book = OrderBook(instrumentCount: n)
         risk = RiskState(initialEquity: settings.initialCash)
         equity = settings.initialCash
-        cashAtClose = LargeBuffer.allocate(Money.self, capacity: panel.sessionCount)
-        valueAtClose = LargeBuffer.allocate(Money.self, capacity: panel.sessionCount)
     }
 
     /// Frees the run's buffers (the panel's columns belong to the panel).
@@ -99,8 +98,6 @@ struct EngineState: ~Copyable {
         for h in 0..<indicatorCount { LargeBuffer.deallocate(indicatorColumns[h]) }
         indicatorColumns.deallocate()
         account.release()
-        LargeBuffer.deallocate(cashAtClose)
-        LargeBuffer.deallocate(valueAtClose)
     }
 
     // MARK: Reads shared by the broker and the strategy API
@@ -143,13 +140,5 @@ struct EngineState: ~Copyable {
         indicatorColumns[indicatorCount] = column
         indicatorCount += 1
         return indicatorCount - 1
-    }
-
-    /// The recorded closes as an `EquityLedger`.
-    func ledger() -> EquityLedger {
-        EquityLedger(
-            times: recordedCloses == panel.sessionCount ? panel.sessions : Array(panel.sessions.prefix(recordedCloses)),
-            cash: Array(UnsafeBufferPointer(start: cashAtClose, count: recordedCloses)),
-            positionsValue: Array(UnsafeBufferPointer(start: valueAtClose, count: recordedCloses)))
     }
 }

@@ -21,17 +21,7 @@ enum ProcessClock {
     /// Peak resident set size so far in MiB (VmHWM from /proc/self/status; ru_maxrss elsewhere).
     static func peakResidentMegabytes() -> Double {
         #if os(Linux)
-        if let file = fopen("/proc/self/status", "r") {
-            defer { fclose(file) }
-            var line = [CChar](repeating: 0, count: 256)
-            while fgets(&line, Int32(line.count), file) != nil {
-                let text = String(cString: line)
-                if text.hasPrefix("VmHWM:") {
-                    let digits = text.filter(\.isNumber)
-                    return (Double(digits) ?? 0) / 1024
-                }
-            }
-        }
+        if let kilobytes = statusField("VmHWM:") { return kilobytes / 1024 }
         #endif
         var usage = rusage()
         #if canImport(Glibc)
@@ -41,4 +31,27 @@ enum ProcessClock {
         #endif
         return Double(usage.ru_maxrss) / 1024
     }
+
+    /// Current resident set size in MiB (VmRSS; 0 where /proc is missing).
+    static func residentMegabytes() -> Double {
+        #if os(Linux)
+        return (statusField("VmRSS:") ?? 0) / 1024
+        #else
+        return 0
+        #endif
+    }
+
+    #if os(Linux)
+    /// A kB field of /proc/self/status.
+    private static func statusField(_ name: String) -> Double? {
+        guard let file = fopen("/proc/self/status", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(cString: line)
+            if text.hasPrefix(name) { return Double(text.filter(\.isNumber)) }
+        }
+        return nil
+    }
+    #endif
 }

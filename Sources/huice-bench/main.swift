@@ -43,24 +43,40 @@ struct Options {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-let answers = try BenchmarkAnswers.load(from: options.dataDirectory)
+let answers: BenchmarkAnswers
+do {
+    answers = try BenchmarkAnswers.load(from: options.dataDirectory)
+} catch {
+    FileHandle.standardError.write(Data("error: cannot read \(options.dataDirectory)/answers.json (pass --data DIR, the benchmark folder): \(error.localizedDescription)\n".utf8))
+    exit(2)
+}
 let importer = MarketDataImporter()
 
 func best<T>(_ repeats: Int, _ body: () throws -> (T, Double)) rethrows -> (T, Double) {
-    var fastest: (T, Double)?
-    for _ in 0..<repeats {
-        let run = try body()
-        if fastest == nil || run.1 < fastest!.1 { fastest = run }
-    }
-    return fastest!
+    try timed(repeats, body).fastest
 }
 
-/// Resets the kernel's peak-RSS counter to the current RSS (Linux), so each workload reports its
-/// own peak. The current RSS still holds every workload's loaded data and panels.
-func resetPeakMemory() {
+/// Runs `body` `repeats` times: the fastest run and the median seconds.
+func timed<T>(_ repeats: Int, _ body: () throws -> (T, Double)) rethrows -> (fastest: (T, Double), median: Double) {
+    var fastest: (T, Double)?
+    var all: [Double] = []
+    for _ in 0..<repeats {
+        let run = try body()
+        all.append(run.1)
+        if fastest == nil || run.1 < fastest!.1 { fastest = run }
+    }
+    all.sort()
+    let median = all.count % 2 == 1 ? all[all.count / 2] : (all[all.count / 2 - 1] + all[all.count / 2]) / 2
+    return (fastest!, median)
+}
+
+/// Resets the kernel's peak-RSS counter to the current RSS (Linux) and returns that RSS, so each
+/// workload reports its own peak and what its runs added on top of the data already in memory.
+func resetPeakMemory() -> Double {
     #if os(Linux)
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     #endif
+    return ProcessClock.residentMegabytes()
 }
 
 print("huice-bench: data \(options.dataDirectory), best of \(options.repeats), W1 on \(options.workers) worker(s)")
@@ -85,16 +101,20 @@ var report: [String: [String: [String: Any]]] = [:]
 var mismatches: [String] = []
 
 @MainActor
-func record(_ workload: String, _ profile: String, _ outcome: Workloads.Outcome, load: Double, peak: Double) {
+func record(_ workload: String, _ profile: String, _ outcome: Workloads.Outcome, median: Double, load: Double, before: Double) {
+    let peak = ProcessClock.peakResidentMegabytes()
     var entry: [String: Any] = [
         "bars_per_second": outcome.barsPerSecond.rounded(), "seconds": outcome.seconds, "load_seconds": load,
-        "peak_rss_mb": (peak * 10).rounded() / 10, "orders": outcome.orders, "bars": outcome.bars,
+        "median_seconds": median, "median_bars_per_second": (Double(outcome.bars) / median).rounded(),
+        "peak_rss_mb": (peak * 10).rounded() / 10, "run_memory_mb": (max(0, peak - before) * 10).rounded() / 10,
+        "orders": outcome.orders, "bars": outcome.bars,
     ]
     let values = outcome.finalValues.mapValues(\.yuan)
     entry["final_value"] = workload == "w1" ? values as Any : values.values.first! as Any
     report[workload, default: [:]][profile] = entry
-    print(String(format: "%@ %-8@ %10.0f bars/s  %8.4f s  peak %6.1f MB  orders %6d  final %@",
-                 workload, profile, outcome.barsPerSecond, outcome.seconds, peak, outcome.orders,
+    print(String(format: "%@ %-8@ best %11.0f bars/s (%.4f s), median %11.0f bars/s  peak %6.1f MB (runs +%5.1f MB)  orders %6d  final %@",
+                 workload, profile, outcome.barsPerSecond, outcome.seconds, Double(outcome.bars) / median, peak,
+                 max(0, peak - before), outcome.orders,
                  workload == "w1" ? "(per symbol)" : (values.values.first.map { String(format: "%.2f", $0) } ?? "")))
 }
 
@@ -103,19 +123,22 @@ for profile in options.profiles {
     var w2: Workloads.Outcome?
     var w3: Workloads.Outcome?
     if options.workloads.contains("w1") {
-        resetPeakMemory()
-        w1 = best(options.repeats) { let o = Workloads.w1(w1Panels, profile: profile, workers: options.workers); return (o, o.seconds) }.0
-        record("w1", profile, w1!, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
+        let before = resetPeakMemory()
+        let runs = timed(options.repeats) { let o = Workloads.w1(w1Panels, profile: profile, workers: options.workers); return (o, o.seconds) }
+        w1 = runs.fastest.0
+        record("w1", profile, w1!, median: runs.median, load: dailyLoad, before: before)
     }
     if let w2Panel {
-        resetPeakMemory()
-        w2 = best(options.repeats) { let o = Workloads.w2(w2Panel, profile: profile); return (o, o.seconds) }.0
-        record("w2", profile, w2!, load: minuteLoad, peak: ProcessClock.peakResidentMegabytes())
+        let before = resetPeakMemory()
+        let runs = timed(options.repeats) { let o = Workloads.w2(w2Panel, profile: profile); return (o, o.seconds) }
+        w2 = runs.fastest.0
+        record("w2", profile, w2!, median: runs.median, load: minuteLoad, before: before)
     }
     if options.workloads.contains("w3"), let w3Panel {
-        resetPeakMemory()
-        w3 = best(options.repeats) { let o = Workloads.w3(w3Panel, profile: profile); return (o, o.seconds) }.0
-        record("w3", profile, w3!, load: dailyLoad, peak: ProcessClock.peakResidentMegabytes())
+        let before = resetPeakMemory()
+        let runs = timed(options.repeats) { let o = Workloads.w3(w3Panel, profile: profile); return (o, o.seconds) }
+        w3 = runs.fastest.0
+        record("w3", profile, w3!, median: runs.median, load: dailyLoad, before: before)
     }
 
     guard profile == "generic" else { continue }
