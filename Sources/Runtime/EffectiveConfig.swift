@@ -130,20 +130,7 @@ public struct EffectiveConfig: Sendable, Equatable, Codable {
         return resolved
     }
 
-    enum CodingKeys: String, CodingKey {
-        case backtestID = "backtest_id", backtestName = "backtest_name", engineType = "engine_type"
-        case integrationMode = "integration_mode", modeSwitchPolicy = "mode_switch_policy", market
-        case startDate = "start_date", endDate = "end_date", initialCash = "initial_cash", riskFreeRate = "risk_free_rate"
-        case minRecommendation = "min_recommendation", minFinalScore = "min_final_score", topN = "top_n"
-        case minPasBreadthRatio = "min_pas_breadth_ratio", orderType = "order_type", slippageType = "slippage_type"
-        case slippageValue = "slippage_value", minFillProbability = "min_fill_probability"
-        case queueParticipationRate = "queue_participation_rate", impactCostBpsCap = "impact_cost_bps_cap"
-        case liquidityTierSource = "liquidity_tier_source", feeConfig = "fee_config", seed
-        case maxPositions = "max_positions", maxPositionPct = "max_position_pct", maxHoldingDays = "max_holding_days"
-        case stopLossPct = "stop_loss_pct", takeProfitPct = "take_profit_pct", maxDrawdownPct = "max_drawdown_pct"
-        case dailyMaxLossPct = "daily_max_loss_pct", riskCooldownDays = "risk_cooldown_days"
-        case universe, benchmark, strategy
-    }
+    typealias CodingKeys = BacktestConfig.CodingKeys
 
     /// Every key is written, `null` for rules that are off.
     public func encode(to encoder: any Encoder) throws {

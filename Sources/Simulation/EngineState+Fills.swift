@@ -28,23 +28,14 @@ extension EngineState {
 
         var wanted = buyShares(order, at: reference, board: board)
         guard wanted > 0 else { return reject(&event, .noCash) }
-        var quote = SlippageQuote(price: reference, impactBps: 0)
-        if hasSlippage {
-            quote = settings.models.slippage.quote(SlippageContext(
-                side: .buy, referencePrice: reference, shares: wanted, dayVolume: volume[row],
-                recentVolatility: settings.models.slippage.needsVolatility ? recentVolatility(instrument, before: row) : nil,
-                tick: ticks[instrument], band: band))
-            if quote.price != reference { wanted = buyShares(order, at: quote.price, board: board) }
+        let quote = slippageQuote(.buy, instrument, row: row, reference: reference, shares: wanted, band: band)
+        if quote.price != reference {
+            wanted = buyShares(order, at: quote.price, board: board)
             guard wanted > 0 else { return reject(&event, .noCash) }
         }
         event.orderShares = wanted
 
-        let assessment = settings.models.liquidity.assess(LiquidityContext(
-            side: .buy, shares: wanted, dayVolume: volume[row], dayAmount: knownAmount(amount[row]),
-            open: openPrice, referencePrice: panel.columns.referencePrice(atRow: row, of: instrument), band: band))
-        event.fillProbability = assessment.fillProbability
-        event.queueRatio = assessment.queueRatio
-        event.tier = assessment.tier
+        let assessment = assess(.buy, instrument, row: row, shares: wanted, band: band, into: &event)
         if fillFails(probability: assessment.fillProbability, instrument: instrument, side: .buy) {
             return reject(&event, .auctionFail)
         }
@@ -136,19 +127,8 @@ extension EngineState {
             }
         }
         var shares = event.orderShares
-        var quote = SlippageQuote(price: reference, impactBps: 0)
-        if hasSlippage {
-            quote = settings.models.slippage.quote(SlippageContext(
-                side: .sell, referencePrice: reference, shares: shares, dayVolume: volume[row],
-                recentVolatility: settings.models.slippage.needsVolatility ? recentVolatility(instrument, before: row) : nil,
-                tick: ticks[instrument], band: band))
-        }
-        let assessment = settings.models.liquidity.assess(LiquidityContext(
-            side: .sell, shares: shares, dayVolume: volume[row], dayAmount: knownAmount(amount[row]),
-            open: openPrice, referencePrice: panel.columns.referencePrice(atRow: row, of: instrument), band: band))
-        event.fillProbability = assessment.fillProbability
-        event.queueRatio = assessment.queueRatio
-        event.tier = assessment.tier
+        let quote = slippageQuote(.sell, instrument, row: row, reference: reference, shares: shares, band: band)
+        let assessment = assess(.sell, instrument, row: row, shares: shares, band: band, into: &event)
         if fillFails(probability: assessment.fillProbability, instrument: instrument, side: .sell) {
             reject(&event, .auctionFail)
             return order
@@ -191,6 +171,30 @@ extension EngineState {
     }
 
     // MARK: Pieces
+
+    /// The fill price the slippage model gives `shares` at `reference` (the reference itself when
+    /// the profile has no slippage).
+    private func slippageQuote(_ side: OrderSide, _ instrument: Int, row: Int, reference: Price, shares: Int,
+                               band: PriceBand?) -> SlippageQuote {
+        guard hasSlippage else { return SlippageQuote(price: reference, impactBps: 0) }
+        let model = settings.models.slippage
+        return model.quote(SlippageContext(
+            side: side, referencePrice: reference, shares: shares, dayVolume: volume[row],
+            recentVolatility: model.needsVolatility ? recentVolatility(instrument, before: row) : nil,
+            tick: ticks[instrument], band: band))
+    }
+
+    /// The liquidity model's verdict on `shares`, copied into the event's fill-probability fields.
+    private func assess(_ side: OrderSide, _ instrument: Int, row: Int, shares: Int, band: PriceBand?,
+                        into event: inout OrderEvent) -> LiquidityAssessment {
+        let assessment = settings.models.liquidity.assess(LiquidityContext(
+            side: side, shares: shares, dayVolume: volume[row], dayAmount: knownAmount(amount[row]),
+            open: open[row], referencePrice: panel.columns.referencePrice(atRow: row, of: instrument), band: band))
+        event.fillProbability = assessment.fillProbability
+        event.queueRatio = assessment.queueRatio
+        event.tier = assessment.tier
+        return assessment
+    }
 
     private func buyShares(_ order: PendingOrder, at price: Price, board: Board) -> Int {
         let cap = settings.positions.maxPositionPct.map { Rate($0).floorPortion(of: order.decisionEquity) }
