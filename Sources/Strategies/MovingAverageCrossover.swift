@@ -19,8 +19,8 @@ public struct MovingAverageCrossover: Strategy {
     public let fastPeriod: Int
     public let slowPeriod: Int
     public let sizing: Sizing
-    private var fast: IndicatorHandle?
-    private var slow: IndicatorHandle?
+    /// d = SMA(fast) − SMA(slow), one column.
+    private var spread: IndicatorHandle?
     /// Per instrument: sign of the last non-zero d (−1, +1, 0 = none yet).
     private var lastSign: [Int8] = []
     private var instrumentCount = 0
@@ -33,26 +33,25 @@ public struct MovingAverageCrossover: Strategy {
     }
 
     public mutating func start(_ context: inout StrategyContext) {
-        fast = context.register(SimpleMovingAverage(period: fastPeriod))
-        slow = context.register(SimpleMovingAverage(period: slowPeriod))
+        spread = context.register(MovingAverageSpread(fast: fastPeriod, slow: slowPeriod))
         instrumentCount = context.instrumentCount
         lastSign = [Int8](repeating: 0, count: instrumentCount)
         // Warm-up history before the first session sets the sign without trading.
-        guard let fast, let slow else { return }
+        guard let spread else { return }
         for instrument in 0..<context.instrumentCount {
             let rows = context.barCount(instrument)
             for ago in stride(from: rows - 1, through: 0, by: -1) {
-                let d = context.indicator(fast, of: instrument, ago: ago) - context.indicator(slow, of: instrument, ago: ago)
+                let d = context.indicator(spread, of: instrument, ago: ago)
                 if d > 0 { lastSign[instrument] = 1 } else if d < 0 { lastSign[instrument] = -1 }
             }
         }
     }
 
     public mutating func onClose(_ context: inout StrategyContext) {
-        guard let fast, let slow else { return }
+        guard let spread else { return }
         // A bar is examined once: `hasBar` holds only in the session stamped with the bar's time.
         for instrument in 0..<instrumentCount where context.hasBar(instrument) {
-            let d = context.indicator(fast, of: instrument) - context.indicator(slow, of: instrument)
+            let d = context.indicator(spread, of: instrument)
             guard d == d, d != 0 else { continue }  // undefined (NaN) or zero: no new sign
             let sign: Int8 = d > 0 ? 1 : -1
             let previous = lastSign[instrument]

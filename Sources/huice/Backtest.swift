@@ -43,8 +43,13 @@ struct Backtest: AsyncParsableCommand {
             }
             let imported = try await MarketDataLoader(options: ImportOptions(skipInvalidRows: skipInvalidRows)).load(path: data)
             for skipped in imported.report.skippedRows { print("skipped row: \(skipped)") }
-            let result = try BacktestRunner.run(effective, data: imported.data,
-                                                baseDirectory: url.deletingLastPathComponent().path)
+            let result: BacktestResult
+            do {
+                result = try BacktestRunner.run(effective, data: imported.data, baseDirectory: url.deletingLastPathComponent().path)
+            } catch var error as ConfigError {
+                error.location.file = error.location.file ?? config
+                throw error
+            }
             print(SummaryReport.render(result))
             if let output {
                 try writeResult(result, to: output)
