@@ -4,8 +4,8 @@
 /// Invariant, checked by the property tests: `equity[i] == cash[i] + positionsValue[i]` to the fen.
 public struct EquityLedger: Sendable, Equatable {
     public private(set) var times: [BarTime] = []
-    public private(set) var cash: [Money] = []
-    public private(set) var positionsValue: [Money] = []
+    public private(set) var cash = Column<Money>()
+    public private(set) var positionsValue = Column<Money>()
 
     public init(capacity: Int = 0) {
         times.reserveCapacity(capacity)
@@ -14,7 +14,7 @@ public struct EquityLedger: Sendable, Equatable {
     }
 
     /// A ledger from its columns, which must have equal lengths.
-    public init(times: [BarTime], cash: [Money], positionsValue: [Money]) {
+    public init(times: [BarTime], cash: Column<Money>, positionsValue: Column<Money>) {
         precondition(times.count == cash.count && cash.count == positionsValue.count, "ledger columns differ in length")
         self.times = times
         self.cash = cash

@@ -32,26 +32,11 @@ public struct BacktestEngine: Sendable {
             || settings.positions.maxHoldingDays != nil
         let rows = state.pointee.rows
         let sessionCount = panel.sessionCount
-        // The ledger's arrays are created up front and written in place during the run.
-        var positionsValue: [Money] = []
-        let cash = [Money](unsafeUninitializedCapacity: sessionCount) { cashBuffer, cashCount in
-            positionsValue = [Money](unsafeUninitializedCapacity: sessionCount) { valueBuffer, valueCount in
-                LargeBuffer.adviseHugePages(UnsafeMutableRawBufferPointer(cashBuffer))
-                LargeBuffer.adviseHugePages(UnsafeMutableRawBufferPointer(valueBuffer))
-                state.pointee.cashAtClose = cashBuffer.baseAddress
-                state.pointee.valueAtClose = valueBuffer.baseAddress
-                runSessions(state, &context, &strategy, rows: rows, riskActive: riskActive,
-                            exitRulesConfigured: exitRulesConfigured)
-                state.pointee.cashAtClose = nil
-                state.pointee.valueAtClose = nil
-                valueCount = state.pointee.recordedCloses
-            }
-            cashCount = state.pointee.recordedCloses
-        }
+        runSessions(state, &context, &strategy, rows: rows, riskActive: riskActive, exitRulesConfigured: exitRulesConfigured)
         strategy.finish(&context)
-        let recorded = state.pointee.recordedCloses
+        let recorded = state.pointee.cashAtClose.count
         let ledger = EquityLedger(times: recorded == sessionCount ? panel.sessions : Array(panel.sessions.prefix(recorded)),
-                                  cash: cash, positionsValue: positionsValue)
+                                  cash: state.pointee.cashAtClose, positionsValue: state.pointee.valueAtClose)
         let log = SimulationLog(events: state.pointee.events, tags: state.pointee.tags, ledger: ledger,
                                 riskEvents: state.pointee.riskEvents, instruments: panel.instruments,
                                 sessions: panel.sessions)
@@ -107,9 +92,8 @@ extension EngineState {
             value += Money.value(of: p.shares, at: close[rows[p.instrument]])
         }
         equity = account.cash + value
-        cashAtClose.unsafelyUnwrapped[recordedCloses] = account.cash
-        valueAtClose.unsafelyUnwrapped[recordedCloses] = value
-        recordedCloses += 1
+        cashAtClose.append(account.cash)
+        valueAtClose.append(value)
     }
 
     /// Seed 002 `Position` records of the held positions at the current close.

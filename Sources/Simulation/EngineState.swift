@@ -48,7 +48,7 @@ struct EngineState: ~Copyable {
     /// Recycled buffers for the broker's per-session order lists.
     var scratchOrders: [PendingOrder] = []
     var scratchBuys: [PendingOrder] = []
-    var events: [OrderEvent] = []
+    var events = Column<OrderEvent>()
     /// Order tags; index 0 is the empty tag shared by untagged orders.
     var tags: [OrderTag] = [OrderTag()]
     var riskEvents: [RiskEvent] = []
@@ -57,11 +57,10 @@ struct EngineState: ~Copyable {
     @usableFromInline var equity: Money
     /// Buys that open a position, accepted since the current close (for max_positions).
     var buysAcceptedThisClose = 0
-    /// Cash and market value at each recorded close: the storage of the arrays the run returns
-    /// (`BacktestEngine.run` sets them up), so the ledger is never copied.
-    var cashAtClose: UnsafeMutablePointer<Money>?
-    var valueAtClose: UnsafeMutablePointer<Money>?
-    var recordedCloses = 0
+    /// Cash and market value at each recorded close: the ledger's own columns, handed over as
+    /// they are when the run ends.
+    var cashAtClose: Column<Money>
+    var valueAtClose: Column<Money>
 
     init(panel: MarketPanel, settings: SimulationSettings) {
         self.panel = panel
@@ -80,6 +79,8 @@ struct EngineState: ~Copyable {
         rows = .allocate(capacity: max(n, 1))
         for i in 0..<n { rows[i] = panel.initialRow[i] }
         indicatorColumns = .allocate(capacity: indicatorCapacity)
+        cashAtClose = Column(capacity: panel.sessionCount)
+        valueAtClose = Column(capacity: panel.sessionCount)
         boards = panel.instruments.map(\.board)
         ticks = panel.instruments.map(\.tick)
         listDates = panel.instruments.map(\.listDate)

@@ -3,7 +3,7 @@ import HuiceCore
 /// The event log of a run, which is its result: every order attempt, the account at every close,
 /// and every risk event. Trade records and metrics are derived from it afterwards.
 public struct SimulationLog: Sendable {
-    public var events: [OrderEvent]
+    public var events: Column<OrderEvent>
     /// Order tags by index; index 0 is the empty tag.
     public var tags: [OrderTag]
     public var ledger: EquityLedger

@@ -18,6 +18,22 @@ enum ProcessClock {
         return (value, seconds(since: start))
     }
 
+    /// Seconds a fixed CPU-bound loop takes (a dependent chain of 50 million xorshift steps): the
+    /// host's speed at the time of a benchmark run, since a shared virtual machine's speed swings.
+    static func calibrationSeconds() -> Double {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let (result, seconds) = measure { () -> UInt64 in
+            for _ in 0..<50_000_000 {
+                x ^= x << 13
+                x ^= x >> 7
+                x ^= x << 17
+            }
+            return x
+        }
+        if result == 42 { print("") }  // keeps the loop from being optimised away
+        return seconds
+    }
+
     /// Peak resident set size so far in MiB (VmHWM from /proc/self/status; ru_maxrss elsewhere).
     static func peakResidentMegabytes() -> Double {
         #if os(Linux)

@@ -79,7 +79,9 @@ func resetPeakMemory() -> Double {
     return ProcessClock.residentMegabytes()
 }
 
-print("huice-bench: data \(options.dataDirectory), best of \(options.repeats), W1 on \(options.workers) worker(s)")
+let calibration = ProcessClock.calibrationSeconds()
+print("huice-bench: data \(options.dataDirectory), \(options.repeats) runs each, W1 on \(options.workers) worker(s); "
+      + "host calibration \(String(format: "%.3f", calibration)) s (lower is faster)")
 let needsDaily = !options.workloads.isDisjoint(with: ["w1", "w3"])
 let needsMinute = options.workloads.contains("w2")
 let loadRepeats = min(3, options.repeats)
@@ -170,7 +172,10 @@ if mismatches.isEmpty {
 for workload in ["w1", "w2", "w3"] { report[workload]?["generic"]?["answers_match"] = mismatches.allSatisfy { !$0.hasPrefix(workload.uppercased()) } }
 
 if let path = options.jsonPath {
-    let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
+    var document: [String: Any] = report
+    document["host"] = ["calibration_seconds": calibration, "cores": ProcessInfo.processInfo.activeProcessorCount,
+                        "w1_workers": options.workers, "repeats": options.repeats]
+    let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
     try data.write(to: URL(fileURLWithPath: path))
     print("figures written to \(path)")
 }
