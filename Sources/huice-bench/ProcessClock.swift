@@ -34,6 +34,23 @@ enum ProcessClock {
         return seconds
     }
 
+    /// Memory bandwidth in GB/s: summing a 256 MiB buffer (already faulted in) four times. A shared
+    /// host's neighbours slow memory more than arithmetic, and the engine's loops are memory-bound.
+    static func memoryBandwidth() -> Double {
+        let count = 32 << 20  // 256 MiB of UInt64
+        let buffer = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+        defer { buffer.deallocate() }
+        for i in 0..<count { buffer[i] = UInt64(truncatingIfNeeded: i) }
+        var total: UInt64 = 0
+        let (_, seconds) = measure {
+            for _ in 0..<4 {
+                for i in 0..<count { total &+= buffer[i] }
+            }
+        }
+        if total == 42 { print("") }
+        return Double(count * 8 * 4) / seconds / 1e9
+    }
+
     /// Peak resident set size so far in MiB (VmHWM from /proc/self/status; ru_maxrss elsewhere).
     static func peakResidentMegabytes() -> Double {
         #if os(Linux)

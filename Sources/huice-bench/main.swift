@@ -80,8 +80,9 @@ func resetPeakMemory() -> Double {
 }
 
 let calibration = ProcessClock.calibrationSeconds()
+let bandwidth = ProcessClock.memoryBandwidth()
 print("huice-bench: data \(options.dataDirectory), \(options.repeats) runs each, W1 on \(options.workers) worker(s); "
-      + "host calibration \(String(format: "%.3f", calibration)) s (lower is faster)")
+      + "host: CPU calibration \(String(format: "%.3f", calibration)) s (lower is faster), memory \(String(format: "%.1f", bandwidth)) GB/s")
 let needsDaily = !options.workloads.isDisjoint(with: ["w1", "w3"])
 let needsMinute = options.workloads.contains("w2")
 let loadRepeats = min(3, options.repeats)
@@ -173,7 +174,8 @@ for workload in ["w1", "w2", "w3"] { report[workload]?["generic"]?["answers_matc
 
 if let path = options.jsonPath {
     var document: [String: Any] = report
-    document["host"] = ["calibration_seconds": calibration, "cores": ProcessInfo.processInfo.activeProcessorCount,
+    document["host"] = ["calibration_seconds": calibration, "memory_gb_per_second": bandwidth,
+                        "cores": ProcessInfo.processInfo.activeProcessorCount,
                         "w1_workers": options.workers, "repeats": options.repeats]
     let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
     try data.write(to: URL(fileURLWithPath: path))
