@@ -51,7 +51,8 @@ public struct BarTime: Hashable, Comparable, Sendable {
         self.init(day: day, hour: hour, minute: minute, second: second)
     }
 
-    public var day: TradingDay { TradingDay(yyyymmdd: Int32(rawValue / 1_000_000))! }
+    /// The day part. Every `BarTime` is built from a valid day, so it needs no checking again.
+    @inlinable public var day: TradingDay { TradingDay(validYYYYMMDD: Int32(truncatingIfNeeded: rawValue / 1_000_000)) }
     public var secondsOfDay: Int {
         let clock = Int(rawValue % 1_000_000)
         return (clock / 10_000) * 3600 + ((clock / 100) % 100) * 60 + clock % 100

@@ -55,6 +55,15 @@ public struct Column<Element>: RandomAccessCollection, @unchecked Sendable {
         storage.count += 1
     }
 
+    /// Appends without the uniqueness and capacity checks, for an owner that reserved the capacity
+    /// and holds the only reference (the engine's ledger, one entry per session). Misuse traps in
+    /// debug builds.
+    @inlinable public mutating func appendAssumingUniqueCapacity(_ element: Element) {
+        assert(storage.count < storage.capacity && isKnownUniquelyReferenced(&storage))
+        (storage.base + storage.count).initialize(to: element)
+        storage.count += 1
+    }
+
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
         if !isKnownUniquelyReferenced(&storage) || storage.capacity < minimumCapacity {
             storage = storage.copy(capacity: Swift.max(minimumCapacity, storage.capacity))

@@ -17,6 +17,7 @@ public struct Rate: Hashable, Comparable, Sendable {
 
     /// `amount × rate` rounded half-up to the fen: the named place where every fee is rounded.
     @inlinable public func fee(on amount: Money) -> Money {
+        if units == 0 { return Money(fen: 0) }
         let (high, low) = amount.fen.multipliedFullWidth(by: units)
         return Money(fen: roundHalfUpFullWidth(high: high, low: low, divisor: Rate.unitsPerOne))
     }

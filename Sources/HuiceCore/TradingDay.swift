@@ -14,6 +14,9 @@ public struct TradingDay: Hashable, Comparable, Sendable {
         self.yyyymmdd = yyyymmdd
     }
 
+    /// A day from a `yyyymmdd` already known to be valid (taken from a validated value).
+    @inlinable init(validYYYYMMDD: Int32) { yyyymmdd = validYYYYMMDD }
+
     public init?(year: Int, month: Int, day: Int) {
         self.init(yyyymmdd: Int32(clamping: year * 10_000 + month * 100 + day))
     }

@@ -92,8 +92,9 @@ extension EngineState {
             value += Money.value(of: p.shares, at: close[rows[p.instrument]])
         }
         equity = account.cash + value
-        cashAtClose.append(account.cash)
-        valueAtClose.append(value)
+        // Both columns were created with a capacity of one entry per session and are not shared.
+        cashAtClose.appendAssumingUniqueCapacity(account.cash)
+        valueAtClose.appendAssumingUniqueCapacity(value)
     }
 
     /// Seed 002 `Position` records of the held positions at the current close.

@@ -83,6 +83,7 @@ extension EngineState {
 
     /// The price band of `instrument` on the bar at global `row`, from the price-limit model.
     func priceBand(_ instrument: Int, row: Int) -> PriceBand? {
+        guard hasPriceLimits else { return nil }
         let day = times[row].day
         let listDate = listDates[instrument]
         var listingDay: Int?

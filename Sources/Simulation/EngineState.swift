@@ -42,6 +42,7 @@ struct EngineState: ~Copyable {
     let hasSpecialTreatment: [Bool]
     let hasLimitList: Bool
     let hasSlippage: Bool
+    let hasPriceLimits: Bool
 
     var account: Account
     var book: OrderBook
@@ -87,6 +88,7 @@ struct EngineState: ~Copyable {
         hasSpecialTreatment = panel.instruments.map { !$0.specialTreatment.isEmpty }
         hasLimitList = !panel.limits.isEmpty
         hasSlippage = !(settings.models.slippage is NoSlippage)
+        hasPriceLimits = !(settings.models.priceLimits is NoPriceLimits)
         account = Account(cash: settings.initialCash, instrumentCount: n)
         book = OrderBook(instrumentCount: n)
         risk = RiskState(initialEquity: settings.initialCash)

@@ -50,26 +50,32 @@ public struct MovingAverageCrossover: Strategy {
     public mutating func onClose(_ context: inout StrategyContext) {
         guard let spread else { return }
         // A bar is examined once: `hasBar` holds only in the session stamped with the bar's time.
+        // The loop only reads; the rare sign change is handled out of line.
         for instrument in 0..<instrumentCount where context.hasBar(instrument) {
             let d = context.indicator(spread, of: instrument)
             guard d == d, d != 0 else { continue }  // undefined (NaN) or zero: no new sign
             let sign: Int8 = d > 0 ? 1 : -1
-            let previous = lastSign[instrument]
-            guard previous != sign else { continue }
-            lastSign[instrument] = sign
-            guard previous != 0 else { continue }
-            if sign > 0 {
-                guard !context.holds(instrument), !context.hasPendingOrder(instrument) else { continue }
-                switch sizing {
-                case .allCash:
-                    guard context.isFlat else { continue }
-                    context.submit(.buy(instrument, .value(context.cash)))
-                case .equalWeight:
-                    context.submit(.buy(instrument, .percentOfEquity(1 / Double(instrumentCount))))
-                }
-            } else if context.holds(instrument) {
-                context.closePosition(instrument, reason: .strategy)
+            if lastSign[instrument] != sign { signChanged(instrument, to: sign, &context) }
+        }
+    }
+
+    /// d changed sign at this bar: remember it, and trade when it crossed (a previous sign existed).
+    @inline(never)
+    private mutating func signChanged(_ instrument: Int, to sign: Int8, _ context: inout StrategyContext) {
+        let previous = lastSign[instrument]
+        lastSign[instrument] = sign
+        guard previous != 0 else { return }
+        if sign > 0 {
+            guard !context.holds(instrument), !context.hasPendingOrder(instrument) else { return }
+            switch sizing {
+            case .allCash:
+                guard context.isFlat else { return }
+                context.submit(.buy(instrument, .value(context.cash)))
+            case .equalWeight:
+                context.submit(.buy(instrument, .percentOfEquity(1 / Double(instrumentCount))))
             }
+        } else if context.holds(instrument) {
+            context.closePosition(instrument, reason: .strategy)
         }
     }
 }
