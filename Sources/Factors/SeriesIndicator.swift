@@ -56,9 +56,9 @@ public struct RateOfChange: SeriesIndicator {
     }
 }
 
-/// SMA(fast) − SMA(slow) of closes, the crossover's d: computed with the same kernel as
-/// `SimpleMovingAverage`, so d[i] equals `sma_fast[i] − sma_slow[i]` bit for bit, in one column
-/// instead of two (half the memory a strategy walks per bar).
+/// SMA(fast) − SMA(slow) of closes, the crossover's d, in one pass (`Rolling.meanDifference`, whose
+/// running sums evolve exactly as `SimpleMovingAverage`'s, so d[i] equals `sma_fast[i] −
+/// sma_slow[i]` bit for bit) and one column instead of two.
 public struct MovingAverageSpread: SeriesIndicator {
     public let fast: Int
     public let slow: Int
@@ -72,12 +72,6 @@ public struct MovingAverageSpread: SeriesIndicator {
     public var name: String { "sma_\(fast)_minus_sma_\(slow)" }
 
     public func compute(_ bars: BarSeriesView, into output: UnsafeMutableBufferPointer<Double>) {
-        let slowValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(bars.count, 1))
-        defer { slowValues.deallocate() }
-        bars.withCloseValues { closes in
-            Rolling.mean(closes, period: fast, into: output)
-            Rolling.mean(closes, period: slow, into: slowValues)
-        }
-        for i in 0..<bars.count { output[i] -= slowValues[i] }
+        bars.withCloseValues { Rolling.meanDifference($0, fast: fast, slow: slow, into: output) }
     }
 }

@@ -30,4 +30,22 @@ public enum Rolling {
         }
         return output
     }
+
+    /// `mean(period: fast) − mean(period: slow)` in one pass: two running sums updated exactly as
+    /// `mean` updates its one, so each output equals the difference of the two means bit for bit.
+    @inlinable
+    public static func meanDifference(_ input: UnsafeBufferPointer<Double>, fast: Int, slow: Int,
+                                      into output: UnsafeMutableBufferPointer<Double>) {
+        precondition(fast >= 1 && slow >= 1 && output.count >= input.count)
+        let warmUp = Swift.max(fast, slow)
+        var fastSum = 0.0, slowSum = 0.0
+        for i in 0..<input.count {
+            let x = input[i]
+            fastSum += x
+            if i >= fast { fastSum -= input[i - fast] }
+            slowSum += x
+            if i >= slow { slowSum -= input[i - slow] }
+            output[i] = i + 1 >= warmUp ? fastSum / Double(fast) - slowSum / Double(slow) : .nan
+        }
+    }
 }

@@ -5,9 +5,9 @@ import MarketData
 /// the same panel, settings and strategy give the same log, byte for byte. Parallelism belongs
 /// to the caller (one engine per job).
 ///
-/// Each session: bars advance; the orders decided at the previous close execute (sells, then buys);
-/// the account is marked to the close and recorded; exit rules and the risk monitor look at that
-/// close; the strategy hears about the session's order events, then decides after the close.
+/// Each session: bars advance; the orders decided at the previous close execute (sells, then buys)
+/// and the strategy hears about each attempt; the account is marked to the close and recorded; exit
+/// rules and the risk monitor look at that close; the strategy decides after the close.
 public struct BacktestEngine: Sendable {
     public let panel: MarketPanel
     public let settings: SimulationSettings
@@ -60,21 +60,23 @@ extension BacktestEngine {
                 for k in Int(sessionStart[s])..<Int(sessionStart[s + 1]) {
                     rows[Int(barInstrument[k])] = barRow[k]
                 }
-                let eventsBefore = state.pointee.events.count
-                if !state.pointee.book.isEmpty { state.pointee.executePendingOrders() }
+                if !state.pointee.book.isEmpty {
+                    // The strategy hears about the attempts the broker made (refusals at submission
+                    // are answered by `submit` itself).
+                    let eventsBefore = state.pointee.events.count
+                    state.pointee.executePendingOrders()
+                    let eventsAfter = state.pointee.events.count
+                    for i in eventsBefore..<eventsAfter {
+                        let event = state.pointee.events[i]
+                        strategy.onOrderEvent(event, &context)
+                    }
+                }
                 state.pointee.markToClose()
                 if !state.pointee.account.positions.isEmpty
                     && (exitRulesConfigured || state.pointee.account.hasSignalExits) {
                     state.pointee.checkExits()
                 }
                 if riskActive { state.pointee.checkRisk() }
-                let eventsAfter = state.pointee.events.count
-                if eventsAfter > eventsBefore {
-                    for i in eventsBefore..<eventsAfter {
-                        let event = state.pointee.events[i]
-                        strategy.onOrderEvent(event, &context)
-                    }
-                }
                 state.pointee.buysAcceptedThisClose = 0
                 strategy.onClose(&context)
             }
