@@ -47,6 +47,16 @@ public enum Board: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The price tick: 0.001 for funds, 0.01 for A-share stocks and indices, 0.0001 for other
+    /// markets (the finest price Huice stores).
+    public var tick: Price {
+        switch self {
+        case .fund: Price(units: 10)
+        case .other: Price(units: 1)
+        default: Price.cent
+        }
+    }
+
     /// Chinese name for reports.
     public var displayName: String {
         switch self {

@@ -32,14 +32,8 @@ public struct Instrument: Hashable, Sendable, Codable {
         specialTreatment.contains { $0.contains(day) }
     }
 
-    /// The price tick: 0.001 for funds, 0.01 otherwise (A-shares), 0.0001 for other markets.
-    public var tick: Price {
-        switch board {
-        case .fund: Price(units: 10)
-        case .other: Price(units: 1)
-        default: Price.cent
-        }
-    }
+    /// The price tick of the instrument's board.
+    public var tick: Price { board.tick }
 }
 
 /// A period of ST / *ST treatment, inclusive at both ends.

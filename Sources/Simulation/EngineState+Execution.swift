@@ -1,5 +1,6 @@
 import HuiceCore
 import MarketData
+import SeriesMath
 
 /// The broker: executes the orders decided at the previous close, in the current session.
 ///
@@ -103,15 +104,8 @@ extension EngineState {
     func recentVolatility(_ instrument: Int, before row: Int) -> Double? {
         let first = max(columnStart[instrument] + 1, row - settings.volatilityLookback)
         guard row - first >= 5 else { return nil }
-        var sum = 0.0
-        for i in first..<row { sum += Double(close[i].units) / Double(close[i - 1].units) - 1 }
-        let mean = sum / Double(row - first)
-        var squares = 0.0
-        for i in first..<row {
-            let r = Double(close[i].units) / Double(close[i - 1].units) - 1 - mean
-            squares += r * r
-        }
-        return (squares / Double(row - first - 1)).squareRoot()
+        let returns = (first..<row).map { Double(close[$0].units) / Double(close[$0 - 1].units) - 1 }
+        return Statistics.standardDeviation(returns)
     }
 
     /// Whether the fill policy fails an order the liquidity model gave `probability`.

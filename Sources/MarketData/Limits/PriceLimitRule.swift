@@ -28,11 +28,6 @@ public enum PriceLimitRule {
         }
     }
 
-    /// The price tick limits are rounded to: 0.001 for funds, 0.01 otherwise.
-    public static func tick(for board: Board) -> Price {
-        board == .fund ? Price(units: 10) : .cent
-    }
-
     /// Whether a new listing trades without limits on its `tradingDayOfListing`-th day (1 =
     /// listing day). `listDate` decides the ChiNext case; when nil, the listing is taken to be
     /// `day` itself if that is day 1, else to have been on or after the reform when `day` is.
@@ -55,7 +50,7 @@ public enum PriceLimitRule {
         guard reference.units > 0, let pct = percent(board: board, isST: isST, day: day),
               !isUnlimitedNewListing(board: board, day: day, tradingDayOfListing: tradingDayOfListing, listDate: listDate)
         else { return nil }
-        return band(reference: reference, percent: pct, tick: tick(for: board))
+        return band(reference: reference, percent: pct, tick: board.tick)
     }
 
     /// `round_half_up(reference × (1 ± percent/100), tick)`, computed exactly: the percentage and
