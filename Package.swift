@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
 // Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage sees
-// HuiceCore and MarketData; Runtime composes them; the executables are thin shells.
+// HuiceCore, MarketData and Factors (factor configs); Runtime composes them; the executables are thin shells.
 let package = Package(
     name: "huice",
     platforms: [.macOS(.v15)],
@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Strategies", dependencies: ["HuiceCore", "MarketData", "Factors", "Simulation"]),
         .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
         .target(name: "Storage", dependencies: [
-            "HuiceCore", "MarketData",
+            "HuiceCore", "MarketData", "Factors",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
         ]),
@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "FactorsTests", dependencies: ["Factors", "HuiceCore"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Factors", "HuiceCore"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"]),
     ]
 )

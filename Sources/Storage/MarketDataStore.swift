@@ -43,6 +43,8 @@ public final class MarketDataStore: Sendable {
         }
         let store = MarketDataStore(path: path, connection: connection)
         do {
+            // Another process writing the file (the CLI beside a server): wait for its lock, up to 5 s.
+            _ = try await connection.query("PRAGMA busy_timeout=5000")
             if !inMemory {
                 _ = try await connection.query("PRAGMA journal_mode=WAL")
                 _ = try await connection.query("PRAGMA synchronous=NORMAL")
@@ -143,7 +145,7 @@ public final class MarketDataStore: Sendable {
     }
 
     /// Runs `body` alone on the connection, failing when the store is closed.
-    private func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         try await gate.withExclusiveAccess {
             guard !self.connection.isClosed else { throw StorageError.closed }
             return try await body()

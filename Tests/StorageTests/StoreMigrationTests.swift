@@ -8,13 +8,13 @@ struct StoreMigrationTests {
     func idempotent() async throws {
         let path = StoreFixtures.temporaryStorePath()
         let first = try await MarketDataStore.open(path: path)
-        #expect(try await first.schemaVersions() == [1])
+        #expect(try await first.schemaVersions() == allVersions)
         try await first.close()
 
         let second = try await MarketDataStore.open(path: path)
-        #expect(try await second.schemaVersions() == [1])
-        let rows = try await second.db.select().column("name").from("schema_migrations").all()
-        #expect(try rows.map { try $0.decode(column: "name", as: String.self) } == ["create market data tables"])
+        #expect(try await second.schemaVersions() == allVersions)
+        let rows = try await second.db.select().column("name").from("schema_migrations").orderBy("version").all()
+        #expect(try rows.map { try $0.decode(column: "name", as: String.self) } == MarketDataSchema.migrations.map(\.name))
         try await second.close()
     }
 
@@ -22,9 +22,9 @@ struct StoreMigrationTests {
     func appliesOnlyMissing() async throws {
         let store = try await MarketDataStore.open(path: ":memory:")
         let migrator = SchemaMigrator(migrations: MarketDataSchema.migrations + [AddNotesTable()])
-        #expect(try await migrator.migrate(store.db) == [2])
+        #expect(try await migrator.migrate(store.db) == [1_000])
         #expect(try await migrator.migrate(store.db) == [])
-        #expect(try await store.schemaVersions() == [1, 2])
+        #expect(try await store.schemaVersions() == allVersions + [1_000])
         try await store.close()
     }
 
@@ -33,15 +33,18 @@ struct StoreMigrationTests {
         let store = try await MarketDataStore.open(path: ":memory:")
         let migrator = SchemaMigrator(migrations: MarketDataSchema.migrations + [BrokenMigration()])
         await #expect(throws: (any Error).self) { try await migrator.migrate(store.db) }
-        #expect(try await store.schemaVersions() == [1])
+        #expect(try await store.schemaVersions() == allVersions)
         let tables = try await store.db.raw("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()
         #expect(tables.isEmpty)
         try await store.close()
     }
 }
 
+/// The versions a fresh store is at (test migrations use 1_000, past any real one).
+private let allVersions = MarketDataSchema.migrations.map(\.version).sorted()
+
 private struct AddNotesTable: SchemaMigration {
-    let version = 2
+    let version = 1_000
     let name = "add notes"
     func prepare(on db: any SQLDatabase) async throws {
         try await db.create(table: "notes").column("id", type: .bigint, .primaryKey(autoIncrement: false)).run()
@@ -49,7 +52,7 @@ private struct AddNotesTable: SchemaMigration {
 }
 
 private struct BrokenMigration: SchemaMigration {
-    let version = 2
+    let version = 1_000
     let name = "broken"
     func prepare(on db: any SQLDatabase) async throws {
         try await db.create(table: "half_done").column("id", type: .bigint).run()

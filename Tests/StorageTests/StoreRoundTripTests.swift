@@ -98,7 +98,7 @@ struct StoreRoundTripTests {
         #expect(summary.adjustmentFactors == 4)
         #expect(summary.priceLimits == 3)
         #expect(summary.suspensions == 3)
-        #expect(summary.schemaVersion == 1)
+        #expect(summary.schemaVersion == MarketDataSchema.latestVersion)
     }
 
     @Test("a closed store refuses work")
