@@ -35,7 +35,7 @@ let package = Package(
             resources: [.copy("SampleData"), .copy("Demo")]),
         .executableTarget(
             name: "huice",
-            dependencies: ["Runtime", "HuiceCore", "MarketData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage"]),
 
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
