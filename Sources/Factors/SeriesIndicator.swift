@@ -10,9 +10,16 @@ public protocol SeriesIndicator: Sendable {
     var name: String { get }
     /// Writes one value per bar of `bars` into `output` (`.nan` where not yet defined).
     func compute(_ bars: BarSeriesView, into output: UnsafeMutableBufferPointer<Double>)
+    /// The same for the bars of the stock `code`: what the engine calls, so indicators that also
+    /// read data kept per stock (point-in-time fundamentals) can find it. Defaults to the above.
+    func compute(_ bars: BarSeriesView, for code: StockCode, into output: UnsafeMutableBufferPointer<Double>)
 }
 
 extension SeriesIndicator {
+    public func compute(_ bars: BarSeriesView, for code: StockCode, into output: UnsafeMutableBufferPointer<Double>) {
+        compute(bars, into: output)
+    }
+
     /// The indicator over a series value, as an array.
     public func values(for series: BarSeries) -> [Double] {
         var output = [Double](repeating: .nan, count: series.count)

@@ -1,5 +1,6 @@
 import Foundation
 import HuiceCore
+import Factors
 
 /// A backtest configuration as written: seed 002 `BacktestConfig` (same names, same defaults) plus
 /// the run's universe, strategy, benchmark, market profile and platform risk limits.
@@ -55,6 +56,12 @@ public struct BacktestConfig: Sendable, Equatable {
     public var benchmark: ConfigValue<StockCode> = .absent
     public var strategy: StrategySpec
 
+    // Factors (seed 000)
+    /// historical_simulation (default) or model_validation.
+    public var backtestMode: ConfigValue<BacktestMode> = .absent
+    /// Factor files (CSV, relative to the config file) with stored factor values.
+    public var factorData: ConfigValue<[String]> = .absent
+
     public init(startDate: TradingDay, endDate: TradingDay, strategy: StrategySpec) {
         self.startDate = startDate
         self.endDate = endDate
@@ -73,7 +80,7 @@ public struct BacktestConfig: Sendable, Equatable {
         case maxPositions = "max_positions", maxPositionPct = "max_position_pct", maxHoldingDays = "max_holding_days"
         case stopLossPct = "stop_loss_pct", takeProfitPct = "take_profit_pct", maxDrawdownPct = "max_drawdown_pct"
         case dailyMaxLossPct = "daily_max_loss_pct", riskCooldownDays = "risk_cooldown_days"
-        case universe, benchmark, strategy
+        case universe, benchmark, strategy, backtestMode = "backtest_mode", factorData = "factor_data"
     }
 
     /// Reads a config from JSON; `file` names it in errors.
@@ -136,6 +143,8 @@ extension BacktestConfig: Codable {
         riskCooldownDays = try k.configValue(Int.self, forKey: .riskCooldownDays)
         universe = try k.configValue([StockCode].self, forKey: .universe)
         benchmark = try k.configValue(StockCode.self, forKey: .benchmark)
+        backtestMode = try k.configEnum(BacktestMode.self, forKey: .backtestMode)
+        factorData = try k.configValue([String].self, forKey: .factorData)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -174,6 +183,8 @@ extension BacktestConfig: Codable {
         try k.encode(universe, forKey: .universe)
         try k.encode(benchmark, forKey: .benchmark)
         try k.encode(strategy, forKey: .strategy)
+        try k.encode(backtestMode, forKey: .backtestMode)
+        try k.encode(factorData, forKey: .factorData)
     }
 }
 

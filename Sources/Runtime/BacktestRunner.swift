@@ -4,13 +4,72 @@ import MarketData
 import Simulation
 import Strategies
 import Analysis
+import Factors
 
 /// The composition root of one backtest: config + market data → universe, timeline, strategy,
 /// engine run, analysis → `BacktestResult`. A pure function of its inputs.
 public enum BacktestRunner {
     /// Runs `config` on `data`. `baseDirectory` resolves relative paths in the config (the signal
     /// file); it is normally the config file's directory.
-    public static func run(_ config: EffectiveConfig, data: MarketDataSet, baseDirectory: String) throws -> BacktestResult {
+    /// `factors` holds stored factor values (fundamentals, market, sentiment, stored technical
+    /// values) for the factor strategy; other strategies ignore it.
+    public static func run(_ config: EffectiveConfig, data: MarketDataSet, factors: FactorDataSet? = nil,
+                           baseDirectory: String) throws -> BacktestResult {
+        var prepared = try prepare(config, data: data, baseDirectory: baseDirectory)
+        let simulation = try simulate(&prepared, config: config, factors: factors, cache: nil)
+        let trades = simulation.log.trades
+        let report = analyze(prepared, simulation: simulation, trades: trades, data: data)
+        return BacktestResult(config: config, simulation: simulation, trades: trades, report: report,
+                              data: DataSummary(panel: prepared.panel, calendarDays: prepared.calendar.count), notes: prepared.notes)
+    }
+
+    /// Runs `config`'s strategy on a prepared run. With a `cache`, the factor strategy takes its
+    /// factor columns from it (parameter search: computed once, weighted per trial).
+    static func simulate(_ prepared: inout PreparedRun, config: EffectiveConfig, factors: FactorDataSet?,
+                         cache: FactorColumnCache?) throws -> SimulationResult {
+        let engine = BacktestEngine(panel: prepared.panel, settings: config.simulationSettings())
+        switch config.strategy {
+        case .signals:
+            var strategy = SignalStrategy(signals: prepared.signals, selection: SignalStrategy.Selection(
+                minRecommendation: config.minRecommendation, minFinalScore: config.minFinalScore, topN: config.topN,
+                orderType: config.orderType, defaultPositionSize: config.maxPositionPct ?? 1))
+            return engine.run(&strategy)
+        case .movingAverageCrossover(let fast, let slow, let equalWeight):
+            var strategy = MovingAverageCrossover(fast: fast, slow: slow, sizing: equalWeight ? .equalWeight : .allCash)
+            return engine.run(&strategy)
+        case .buyAndHold:
+            var strategy = BuyAndHold()
+            return engine.run(&strategy)
+        case .momentumRotation(let lookback, let every, let holdings):
+            var strategy = MomentumRotation(lookback: lookback, every: every, holdings: holdings)
+            return engine.run(&strategy)
+        case .factorScore(let spec):
+            let run = try FactorRun(spec: spec, mode: config.backtestMode, factors: factors, universe: prepared.universe)
+            if let cache {
+                var strategy = run.strategy(score: cache.scores(for: run.indicator, panel: prepared.panel))
+                return engine.run(&strategy)
+            }
+            prepared.notes += run.notes(universe: prepared.universe)
+            var strategy = run.strategy(score: run.indicator)
+            return engine.run(&strategy)
+        }
+    }
+
+    /// Everything a run needs before its strategy: calendar, benchmark, signals, universe,
+    /// sessions and the panel. Parameter search prepares once and runs many strategies on it.
+    struct PreparedRun {
+        var panel: MarketPanel
+        var calendar: TradingCalendar
+        var benchmark: StockCode?
+        var sessions: [BarTime]
+        var universe: [StockCode]
+        var signals: [BacktestSignal]
+        var notes: [String]
+        var initialCash: Money
+        var riskFreeRate: Double
+    }
+
+    static func prepare(_ config: EffectiveConfig, data: MarketDataSet, baseDirectory: String) throws -> PreparedRun {
         var notes: [String] = []
         let range = config.startDate...config.endDate
 
@@ -50,34 +109,18 @@ public enum BacktestRunner {
         guard !sessions.isEmpty else {
             throw ConfigError(field: "start_date", reason: "no trading days between \(config.startDate) and \(config.endDate) in the data")
         }
-
         let panel = MarketPanel(data: data, codes: universe, sessions: sessions, calendar: calendar)
-        let engine = BacktestEngine(panel: panel, settings: config.simulationSettings())
-        let simulation: SimulationResult
-        switch config.strategy {
-        case .signals:
-            var strategy = SignalStrategy(signals: signals, selection: SignalStrategy.Selection(
-                minRecommendation: config.minRecommendation, minFinalScore: config.minFinalScore, topN: config.topN,
-                orderType: config.orderType, defaultPositionSize: config.maxPositionPct ?? 1))
-            simulation = engine.run(&strategy)
-        case .movingAverageCrossover(let fast, let slow, let equalWeight):
-            var strategy = MovingAverageCrossover(fast: fast, slow: slow, sizing: equalWeight ? .equalWeight : .allCash)
-            simulation = engine.run(&strategy)
-        case .buyAndHold:
-            var strategy = BuyAndHold()
-            simulation = engine.run(&strategy)
-        case .momentumRotation(let lookback, let every, let holdings):
-            var strategy = MomentumRotation(lookback: lookback, every: every, holdings: holdings)
-            simulation = engine.run(&strategy)
-        }
+        return PreparedRun(panel: panel, calendar: calendar, benchmark: benchmark, sessions: sessions, universe: universe,
+                           signals: signals, notes: notes, initialCash: config.initialCash, riskFreeRate: config.riskFreeRate)
+    }
 
-        let trades = simulation.log.trades
-        let report = PerformanceAnalyzer.analyze(PerformanceInput(
-            ledger: simulation.log.ledger, initialCash: config.initialCash, trades: trades,
-            benchmark: benchmark.flatMap { benchmarkSeries($0, data: data, sessions: sessions) },
-            riskFreeRate: config.riskFreeRate))
-        return BacktestResult(config: config, simulation: simulation, trades: trades, report: report,
-                              data: DataSummary(panel: panel, calendarDays: calendar.count), notes: notes)
+    /// Metrics and round trips of a finished simulation.
+    static func analyze(_ prepared: PreparedRun, simulation: SimulationResult, trades: [BacktestTrade],
+                        data: MarketDataSet) -> PerformanceReport {
+        PerformanceAnalyzer.analyze(PerformanceInput(
+            ledger: simulation.log.ledger, initialCash: prepared.initialCash, trades: trades,
+            benchmark: prepared.benchmark.flatMap { benchmarkSeries($0, data: data, sessions: prepared.sessions) },
+            riskFreeRate: prepared.riskFreeRate))
     }
 
     /// The explicit universe (each code must have bars), else the signal file's stocks, else every

@@ -1,4 +1,5 @@
 import HuiceCore
+import Factors
 import Simulation
 
 /// A config with every default applied and every value checked: what a run actually used,
@@ -44,6 +45,9 @@ public struct EffectiveConfig: Sendable, Equatable, Codable {
     public var universe: [StockCode]?
     public var benchmark: StockCode?
     public var strategy: StrategySpec
+    public var backtestMode: BacktestMode
+    /// Factor files to load (relative to the config file); empty: none beyond the data store's.
+    public var factorData: [String]
 
     /// The SSE Composite, the default benchmark of A-share runs when the data has it.
     public static let defaultBenchmark = StockCode(symbol: "000001", exchange: .shanghai)
@@ -112,6 +116,8 @@ public struct EffectiveConfig: Sendable, Equatable, Codable {
         if let universe, universe.isEmpty { throw ConfigError(field: "universe", reason: "an empty universe has nothing to trade") }
         benchmark = config.benchmark.resolved(default: ashare ? Self.defaultBenchmark : nil)
         strategy = config.strategy
+        backtestMode = config.backtestMode.resolved(default: .historicalSimulation) ?? .historicalSimulation
+        factorData = config.factorData.resolved(default: nil) ?? []
     }
 
     private static func number(
@@ -169,6 +175,8 @@ public struct EffectiveConfig: Sendable, Equatable, Codable {
         try c.encode(universe, forKey: .universe)
         try c.encode(benchmark, forKey: .benchmark)
         try c.encode(strategy, forKey: .strategy)
+        try c.encode(backtestMode, forKey: .backtestMode)
+        try c.encode(factorData, forKey: .factorData)
     }
 
     /// The engine settings this config asks for.

@@ -11,6 +11,9 @@ public enum StrategySpec: Sendable, Equatable {
     case buyAndHold
     /// `{"type": "momentum_rotation", "lookback": 60, "every": 20, "holdings": 20}`.
     case momentumRotation(lookback: Int, every: Int, holdings: Int)
+    /// Seed 000's factor-combination strategy: `{"type": "factor_score", "factor_weights": {…}, …}`
+    /// (see `FactorStrategySpec`).
+    case factorScore(FactorStrategySpec)
 
     public var typeName: String {
         switch self {
@@ -18,6 +21,7 @@ public enum StrategySpec: Sendable, Equatable {
         case .movingAverageCrossover: "sma_crossover"
         case .buyAndHold: "buy_and_hold"
         case .momentumRotation: "momentum_rotation"
+        case .factorScore: "factor_score"
         }
     }
 }
@@ -28,6 +32,7 @@ extension StrategySpec: Codable {
         case smaCrossover = "sma_crossover"
         case buyAndHold = "buy_and_hold"
         case momentumRotation = "momentum_rotation"
+        case factorScore = "factor_score"
     }
 
     enum CodingKeys: String, CodingKey {
@@ -37,12 +42,17 @@ extension StrategySpec: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try c.decodeEnum(Kind.self, forKey: .type)
+        if kind == .factorScore {
+            self = .factorScore(try FactorStrategySpec(decoding: decoder))
+            return
+        }
         let allowed: [String]
         switch kind {
         case .signals: allowed = ["type", "path"]
         case .smaCrossover: allowed = ["type", "fast", "slow", "sizing"]
         case .buyAndHold: allowed = ["type"]
         case .momentumRotation: allowed = ["type", "lookback", "every", "holdings"]
+        case .factorScore: allowed = []
         }
         try AnyKey.rejectUnknown(in: decoder.container(keyedBy: AnyKey.self), known: allowed, path: "strategy.")
         func positive(_ key: CodingKeys, default value: Int) throws -> Int {
@@ -69,10 +79,16 @@ extension StrategySpec: Codable {
         case .momentumRotation:
             self = .momentumRotation(lookback: try positive(.lookback, default: 60), every: try positive(.every, default: 20),
                                      holdings: try positive(.holdings, default: 20))
+        case .factorScore:
+            preconditionFailure("decoded above")
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if case .factorScore(let spec) = self {
+            try spec.encode(into: encoder)
+            return
+        }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(typeName, forKey: .type)
         switch self {
@@ -88,6 +104,8 @@ extension StrategySpec: Codable {
             try c.encode(lookback, forKey: .lookback)
             try c.encode(every, forKey: .every)
             try c.encode(holdings, forKey: .holdings)
+        case .factorScore:
+            break
         }
     }
 }

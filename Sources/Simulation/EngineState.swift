@@ -138,7 +138,7 @@ struct EngineState: ~Copyable {
             let range = panel.columns.rows(of: instrument)
             let output = UnsafeMutableBufferPointer(start: column + range.lowerBound, count: range.count)
             output.initialize(repeating: .nan)
-            indicator.compute(panel.columns.view(of: instrument), into: output)
+            indicator.compute(panel.columns.view(of: instrument), for: panel.instruments[instrument].code, into: output)
         }
         indicatorColumns[indicatorCount] = column
         indicatorCount += 1

@@ -33,7 +33,7 @@ struct Options {
             case "--workloads": workloads = Set(value().split(separator: ",").map(String.init))
             case "--profiles": profiles = value().split(separator: ",").map(String.init)
             case "-h", "--help":
-                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3] [--profiles generic,ashare] [--json FILE]")
+                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3,optimize] [--profiles generic,ashare] [--json FILE]")
                 exit(0)
             default: fatalError("unknown argument \(arguments[i])")
             }
@@ -159,6 +159,20 @@ for profile in options.profiles {
     if let w3, w3.finalValues["portfolio"] != answers.w3.money || w3.orders != answers.w3.orders {
         mismatches.append("W3: \(w3.finalValues["portfolio"]!) orders \(w3.orders), expected \(answers.w3.finalValue) orders \(answers.w3.orders ?? -1)")
     }
+}
+
+if options.workloads.contains("optimize") {
+    let sym000 = try importer.importFile(at: options.dataDirectory + "/daily/SYM000.csv").data
+    let before = resetPeakMemory()
+    let runs = try timed(options.repeats) { let o = try OptimizeWorkload.run(sym000); return (o, o.seconds) }
+    let o = runs.fastest.0
+    let peak = ProcessClock.peakResidentMegabytes()
+    print(String(format: "optimize: %d combinations × %d days, best %.3f s (%.0f backtests/s), median %.3f s  peak %6.1f MB  best: %@",
+                 o.combinations, o.bars, o.seconds, Double(o.combinations) / o.seconds, runs.median, peak, o.best))
+    report["optimize"] = ["generic": ["combinations": o.combinations, "days": o.bars, "seconds": o.seconds,
+                                      "median_seconds": runs.median, "backtests_per_second": (Double(o.combinations) / o.seconds).rounded(),
+                                      "peak_rss_mb": (peak * 10).rounded() / 10, "run_memory_mb": (max(0, peak - before) * 10).rounded() / 10,
+                                      "best": o.best]]
 }
 
 if mismatches.isEmpty {

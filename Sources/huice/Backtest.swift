@@ -23,6 +23,9 @@ struct Backtest: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip invalid data rows (each is reported) instead of failing the import.")
     var skipInvalidRows = false
 
+    @Option(name: .long, help: "The factor-config store for a factor_config_id (default: --data when it is a store, else huice-data/huice.sqlite).")
+    var store: String?
+
     func run() async throws {
         do {
             let url = URL(fileURLWithPath: config)
@@ -41,19 +44,31 @@ struct Backtest: AsyncParsableCommand {
                 located.location.file = config
                 throw located
             }
-            let imported = try await MarketDataLoader(options: ImportOptions(skipInvalidRows: skipInvalidRows)).load(path: data)
-            for skipped in imported.report.skippedRows { print("skipped row: \(skipped)") }
-            let result: BacktestResult
+            let baseDirectory = url.deletingLastPathComponent().path
             do {
-                result = try BacktestRunner.run(effective, data: imported.data, baseDirectory: url.deletingLastPathComponent().path)
+                let storePath = store ?? (MarketDataLoader.isStore(data) ? data : "huice-data/huice.sqlite")
+                let resolved = try await BacktestInputs.resolvingFactorConfig(effective, storePath: storePath)
+                let inputs = try await BacktestInputs.load(resolved, dataPath: data, baseDirectory: baseDirectory,
+                                                           options: ImportOptions(skipInvalidRows: skipInvalidRows))
+                for skipped in inputs.report.skippedRows { print("skipped row: \(skipped)") }
+                if case .factorScore(let spec) = resolved.strategy, spec.selection == .perStock, (resolved.universe?.count ?? 2) != 1 {
+                    let batch = try PerStockBacktest.run(resolved, data: inputs.data, factors: inputs.factors, baseDirectory: baseDirectory)
+                    print(SummaryReport.render(batch))
+                    if let output {
+                        try batch.jsonDocument().write(to: URL(fileURLWithPath: output))
+                        print("\nResults written to \(output)")
+                    }
+                    return
+                }
+                let result = try BacktestRunner.run(resolved, data: inputs.data, factors: inputs.factors, baseDirectory: baseDirectory)
+                print(SummaryReport.render(result))
+                if let output {
+                    try writeResult(result, to: output)
+                    print("\nResult written to \(output)")
+                }
             } catch var error as ConfigError {
                 error.location.file = error.location.file ?? config
                 throw error
-            }
-            print(SummaryReport.render(result))
-            if let output {
-                try writeResult(result, to: output)
-                print("\nResult written to \(output)")
             }
         } catch {
             throw fail(error)

@@ -1,0 +1,68 @@
+import Foundation
+import Factors
+import HuiceCore
+import MarketData
+import Storage
+
+/// What a backtest reads besides its config: market data (a directory, a file or a store), stored
+/// factor values (the config's `factor_data` files plus the store's factor table) and, for a factor
+/// strategy naming a `factor_config_id`, that configuration from the factor-config store.
+public struct BacktestInputs: Sendable {
+    public var data: MarketDataSet
+    public var factors: FactorDataSet?
+    public var report: ImportReport
+
+    /// Loads the inputs of `config`. `baseDirectory` resolves `factor_data` paths (normally the
+    /// config file's directory).
+    public static func load(_ config: EffectiveConfig, dataPath: String, baseDirectory: String,
+                            options: ImportOptions = ImportOptions()) async throws -> BacktestInputs {
+        let imported = try await MarketDataLoader(options: options).load(path: dataPath)
+        var factors: FactorDataSet?
+        if MarketDataLoader.isStore(dataPath) {
+            let store = try await MarketDataStore.open(path: dataPath)
+            let stored = try await store.loadFactors()
+            try await store.close()
+            if !stored.observations.isEmpty { factors = stored }
+        }
+        if !config.factorData.isEmpty {
+            let urls = config.factorData.map { path in
+                URL(fileURLWithPath: path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path))
+            }
+            let files = try FactorDataImporter.importFiles(urls)
+            factors = factors.map { $0.merging(files) } ?? files
+        }
+        return BacktestInputs(data: imported.data, factors: factors, report: imported.report)
+    }
+
+    /// `config` with a factor strategy's `factor_config_id` replaced by the stored configuration's
+    /// factors, weights and parameters (from the store at `storePath`). Other configs pass unchanged.
+    public static func resolvingFactorConfig(_ config: EffectiveConfig, storePath: String) async throws -> EffectiveConfig {
+        guard case .factorScore(var spec) = config.strategy, let id = spec.factorConfigID, spec.factors.isEmpty else { return config }
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            throw ConfigError(field: "strategy.factor_config_id", reason: "\(id) needs the factor-config store, and \(storePath) does not exist (pass --store)")
+        }
+        let store = try await MarketDataStore.open(path: storePath)
+        do {
+            let stored = try await FactorConfigManager(store: store).get(configID: id)
+            try await store.close()
+            spec = spec.resolving(stored)
+        } catch let error as FactorConfigError {
+            try? await store.close()
+            throw ConfigError(field: "strategy.factor_config_id", reason: "\(error)")
+        }
+        var resolved = config
+        resolved.strategy = .factorScore(spec)
+        return resolved
+    }
+}
+
+extension FactorStrategySpec {
+    /// The spec with `config`'s factors (in its category order), weights and parameter overrides.
+    public func resolving(_ config: FactorConfig) -> FactorStrategySpec {
+        var resolved = self
+        resolved.factors = config.allFactors.map { name in
+            Choice(name: name, weight: config.factorWeights[name] ?? 0, params: config.factorParams[name] ?? [:])
+        }
+        return resolved
+    }
+}
