@@ -16,6 +16,17 @@ public struct FactorStrategySpec: Sendable, Equatable {
             self.weight = weight
             self.params = params
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, weight, params }
+
+        public init(from decoder: any Decoder) throws {
+            try AnyKey.rejectUnknown(in: decoder.container(keyedBy: AnyKey.self), known: CodingKeys.allCases.map(\.rawValue),
+                                     path: "strategy.factors[].")
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            weight = try c.decode(Double.self, forKey: .weight)
+            params = try c.decodeIfPresent([String: Double].self, forKey: .params) ?? [:]
+        }
     }
 
     public enum Selection: String, Sendable, Equatable, Codable, CaseIterable {

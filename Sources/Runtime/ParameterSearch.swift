@@ -105,7 +105,7 @@ public struct ParameterSearch: Sendable {
     func walkForward(_ schedule: ParameterSearchConfig.WalkForward, combinations: [ParameterGrid.Combination],
                      base: EffectiveConfig) throws -> WalkForwardResult {
         let prepared = try BacktestRunner.prepare(base, data: data, baseDirectory: baseDirectory)
-        let days = prepared.calendar.days(in: base.startDate...base.endDate)
+        let days = Array(prepared.calendar.days(in: base.startDate...base.endDate))
         guard days.count >= schedule.trainDays + schedule.testDays else {
             throw ConfigError(field: "walk_forward.train_days", reason: "train_days + test_days = \(schedule.trainDays + schedule.testDays) exceeds the \(days.count) trading days of the base config")
         }
