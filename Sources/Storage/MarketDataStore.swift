@@ -89,7 +89,7 @@ public final class MarketDataStore: Sendable {
         }
     }
 
-    /// Per-code bar counts and first/last bar times, and the reference tables' sizes.
+    /// Per-code bar counts and first/last bar times, and the reference tables' and factor values' sizes.
     public func summary() async throws -> StoreSummary {
         try await exclusive {
             let rows = try await self.db.select()
@@ -115,6 +115,7 @@ public final class MarketDataStore: Sendable {
                 adjustmentFactors: try await self.count(StoreTable.adjustments),
                 priceLimits: try await self.count(StoreTable.limits),
                 suspensions: try await self.count(StoreTable.suspensions),
+                factorValues: try await self.count(StoreTable.factorValues),
                 schemaVersion: try await SchemaMigrator.appliedVersions(self.db).last ?? 0)
         }
     }
@@ -137,13 +138,13 @@ public final class MarketDataStore: Sendable {
         if !connection.isClosed { _ = connection.close() }
     }
 
-    private func count(_ table: String) async throws -> Int {
+    func count(_ table: String) async throws -> Int {
         let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Runs `body` alone on the connection, failing when the store is closed.
-    private func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         try await gate.withExclusiveAccess {
             guard !self.connection.isClosed else { throw StorageError.closed }
             return try await body()

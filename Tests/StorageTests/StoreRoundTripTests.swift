@@ -98,7 +98,8 @@ struct StoreRoundTripTests {
         #expect(summary.adjustmentFactors == 4)
         #expect(summary.priceLimits == 3)
         #expect(summary.suspensions == 3)
-        #expect(summary.schemaVersion == 1)
+        #expect(summary.factorValues == 0)
+        #expect(summary.schemaVersion == MarketDataSchema.latestVersion)
     }
 
     @Test("a closed store refuses work")
