@@ -82,6 +82,9 @@ enum StoreTable {
     static let adjustments = "adj_factors"
     static let limits = "price_limits"
     static let suspensions = "suspensions"
+    /// Imported factor values (schema v2). Not in `all`: `save(_:mode: .replace)` replaces market
+    /// data and leaves factor values alone; `saveFactors` manages them.
+    static let factorValues = "factor_values"
 
     /// Every market-data table, children before parents (the order `.replace` clears them in).
     static let all = [bars, adjustments, limits, suspensions, stPeriods, instruments, calendar]

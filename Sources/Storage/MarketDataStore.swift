@@ -91,7 +91,7 @@ public final class MarketDataStore: Sendable {
         }
     }
 
-    /// Per-code bar counts and first/last bar times, and the reference tables' sizes.
+    /// Per-code bar counts and first/last bar times, and the reference tables' and factor values' sizes.
     public func summary() async throws -> StoreSummary {
         try await exclusive {
             let rows = try await self.db.select()
@@ -117,6 +117,7 @@ public final class MarketDataStore: Sendable {
                 adjustmentFactors: try await self.count(StoreTable.adjustments),
                 priceLimits: try await self.count(StoreTable.limits),
                 suspensions: try await self.count(StoreTable.suspensions),
+                factorValues: try await self.count(StoreTable.factorValues),
                 schemaVersion: try await SchemaMigrator.appliedVersions(self.db).last ?? 0)
         }
     }
@@ -139,7 +140,7 @@ public final class MarketDataStore: Sendable {
         if !connection.isClosed { _ = connection.close() }
     }
 
-    private func count(_ table: String) async throws -> Int {
+    func count(_ table: String) async throws -> Int {
         let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }

@@ -29,11 +29,11 @@ final class RowCollector<Result>: @unchecked Sendable {
         return value
     }
 
-    /// The row's `code`, parsed once per run of equal codes (rows come ordered by code).
-    func code(_ row: SQLiteRow) throws -> StockCode {
-        guard let text = row.column("code")?.textValue else { throw failure("code", row) }
+    /// The row's `code` (or `column`), parsed once per run of equal codes (rows come ordered by code).
+    func code(_ row: SQLiteRow, _ column: String = "code") throws -> StockCode {
+        guard let text = row.column(column)?.textValue else { throw failure(column, row) }
         if let lastCode, text == lastCodeText { return lastCode }
-        guard let code = StockCode(normalizing: text) else { throw failure("code", row) }
+        guard let code = StockCode(normalizing: text) else { throw failure(column, row) }
         lastCodeText = text
         lastCode = code
         return code
@@ -68,7 +68,7 @@ final class RowCollector<Result>: @unchecked Sendable {
     }
 
     func failure(_ column: String, _ row: SQLiteRow) -> StorageError {
-        StorageError(table: "\(table).\(column)", stock: row.column("code")?.textValue,
+        StorageError(table: "\(table).\(column)", stock: (row.column("code") ?? row.column("stock_code"))?.textValue,
                      reason: "unreadable value in column \(column): \(row.column(column)?.description ?? "missing")")
     }
 }

@@ -1,4 +1,5 @@
-/// How `MarketDataStore.save(_:mode:)` combines a set with what the store already holds.
+/// How `MarketDataStore.save(_:mode:)` (market data) and `saveFactors(_:mode:)` (factor values)
+/// combine a set with what the store already holds.
 public enum SaveMode: String, Sendable, Codable, CaseIterable {
     /// Upsert per row key; nothing is deleted except an imported instrument's old ST periods.
     ///
@@ -10,8 +11,14 @@ public enum SaveMode: String, Sendable, Codable, CaseIterable {
     /// - adjustment factors: per (code, trade_date), the imported factor wins.
     /// - price limits: per (code, trade_date), each side given wins; a side the import lacks
     ///   (NULL) keeps the stored price (as `PriceLimitTable.merge`).
+    /// - factor values (`saveFactors`): per (stock, factor, observed, published), the imported
+    ///   value wins; other vintages, days, factors and stocks stay.
     case merge
     /// The store afterwards holds exactly the set: every market-data table is cleared first, in
-    /// the same transaction (a set without a calendar leaves the calendar empty).
+    /// the same transaction (a set without a calendar leaves the calendar empty). Factor values
+    /// are not market data and stay.
+    ///
+    /// For `saveFactors`: every (stock, factor) pair the set holds is cleared first, so those
+    /// series are exactly the set's; other factors of the same stocks, and other stocks, stay.
     case replace
 }

@@ -17,6 +17,7 @@ public protocol SchemaMigration: Sendable {
 public enum MarketDataSchema {
     public static let migrations: [any SchemaMigration] = [
         CreateMarketDataTables(),
+        CreateFactorValuesTable(),
         CreateFactorConfigurationsTable(),
     ]
 

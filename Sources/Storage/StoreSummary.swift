@@ -28,17 +28,20 @@ public struct StoreSummary: Sendable, Equatable {
     public var adjustmentFactors: Int
     public var priceLimits: Int
     public var suspensions: Int
+    /// Rows of `factor_values` (every vintage counts).
+    public var factorValues: Int
     /// The highest applied schema migration.
     public var schemaVersion: Int
 
     public init(stocks: [Stock], calendarDays: Int, instruments: Int, adjustmentFactors: Int, priceLimits: Int,
-                suspensions: Int, schemaVersion: Int) {
+                suspensions: Int, factorValues: Int = 0, schemaVersion: Int) {
         self.stocks = stocks
         self.calendarDays = calendarDays
         self.instruments = instruments
         self.adjustmentFactors = adjustmentFactors
         self.priceLimits = priceLimits
         self.suspensions = suspensions
+        self.factorValues = factorValues
         self.schemaVersion = schemaVersion
     }
 

@@ -7,14 +7,16 @@ struct StoreMigrationTests {
     @Test("opening a store twice records each version once")
     func idempotent() async throws {
         let path = StoreFixtures.temporaryStorePath()
+        let all = MarketDataSchema.migrations.map(\.version)
         let first = try await MarketDataStore.open(path: path)
-        #expect(try await first.schemaVersions() == allVersions)
+        #expect(try await first.schemaVersions() == all)
         try await first.close()
 
         let second = try await MarketDataStore.open(path: path)
-        #expect(try await second.schemaVersions() == allVersions)
+        #expect(try await second.schemaVersions() == all)
         let rows = try await second.db.select().column("name").from("schema_migrations").orderBy("version").all()
         #expect(try rows.map { try $0.decode(column: "name", as: String.self) } == MarketDataSchema.migrations.map(\.name))
+        #expect(Array(MarketDataSchema.migrations.map(\.name).prefix(2)) == ["create market data tables", "factor_values"])
         try await second.close()
     }
 
@@ -22,9 +24,9 @@ struct StoreMigrationTests {
     func appliesOnlyMissing() async throws {
         let store = try await MarketDataStore.open(path: ":memory:")
         let migrator = SchemaMigrator(migrations: MarketDataSchema.migrations + [AddNotesTable()])
-        #expect(try await migrator.migrate(store.db) == [1_000])
+        #expect(try await migrator.migrate(store.db) == [AddNotesTable.testVersion])
         #expect(try await migrator.migrate(store.db) == [])
-        #expect(try await store.schemaVersions() == allVersions + [1_000])
+        #expect(try await store.schemaVersions() == MarketDataSchema.migrations.map(\.version) + [AddNotesTable.testVersion])
         try await store.close()
     }
 
@@ -33,7 +35,7 @@ struct StoreMigrationTests {
         let store = try await MarketDataStore.open(path: ":memory:")
         let migrator = SchemaMigrator(migrations: MarketDataSchema.migrations + [BrokenMigration()])
         await #expect(throws: (any Error).self) { try await migrator.migrate(store.db) }
-        #expect(try await store.schemaVersions() == allVersions)
+        #expect(try await store.schemaVersions() == MarketDataSchema.migrations.map(\.version))
         let tables = try await store.db.raw("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()
         #expect(tables.isEmpty)
         try await store.close()
@@ -44,7 +46,9 @@ struct StoreMigrationTests {
 private let allVersions = MarketDataSchema.migrations.map(\.version).sorted()
 
 private struct AddNotesTable: SchemaMigration {
-    let version = 1_000
+    /// Above every real migration.
+    static let testVersion = 1_000
+    let version = testVersion
     let name = "add notes"
     func prepare(on db: any SQLDatabase) async throws {
         try await db.create(table: "notes").column("id", type: .bigint, .primaryKey(autoIncrement: false)).run()

@@ -98,6 +98,7 @@ struct StoreRoundTripTests {
         #expect(summary.adjustmentFactors == 4)
         #expect(summary.priceLimits == 3)
         #expect(summary.suspensions == 3)
+        #expect(summary.factorValues == 0)
         #expect(summary.schemaVersion == MarketDataSchema.latestVersion)
     }
 

@@ -31,6 +31,10 @@ public enum DataFileDetector {
         }
         guard let header else { return .tdxExport }
         if let kind = kind(of: header) { return kind }
+        if let factorKind = FactorFileKind.detect(header) {
+            throw DataImportError(file: fileName, line: 1, reason: "unrecognised file: it holds factor data "
+                                  + "(\(factorKind.title)), not market data; import it with `huice factors import`")
+        }
         let shown = header.names.isEmpty ? "the file is empty" : "header '\(header.joined)' matches no known format"
         throw DataImportError(file: fileName, line: 1, reason: "unrecognised file: \(shown)")
     }
