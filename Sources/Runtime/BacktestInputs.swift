@@ -56,6 +56,39 @@ public struct BacktestInputs: Sendable {
     }
 }
 
+extension BacktestInputs {
+    /// For `use_stock_configs`: one config per stock of `codes`, each with that stock's stored
+    /// factor configuration. A stock without one is an error naming it.
+    public static func stockConfigs(_ config: EffectiveConfig, codes: [StockCode], storePath: String) async throws -> [StockCode: EffectiveConfig] {
+        guard case .factorScore(let spec) = config.strategy, spec.useStockConfigs else { return [:] }
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            throw ConfigError(field: "strategy.use_stock_configs", reason: "needs the factor-config store, and \(storePath) does not exist (pass --store)")
+        }
+        let store = try await MarketDataStore.open(path: storePath)
+        let manager = FactorConfigManager(store: store)
+        var result: [StockCode: EffectiveConfig] = [:]
+        do {
+            for code in codes {
+                let stored: FactorConfig
+                do { stored = try await manager.get(stockCode: code.description) } catch let error as FactorConfigError {
+                    throw ConfigError(field: "strategy.use_stock_configs", reason: "\(code): \(error)")
+                }
+                var single = config
+                var filled = spec.resolving(stored)
+                filled.useStockConfigs = false
+                filled.factorConfigID = stored.configID
+                single.strategy = .factorScore(filled)
+                result[code] = single
+            }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        return result
+    }
+}
+
 extension FactorStrategySpec {
     /// The spec with `config`'s factors (in its category order), weights and parameter overrides.
     public func resolving(_ config: FactorConfig) -> FactorStrategySpec {

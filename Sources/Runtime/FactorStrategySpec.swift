@@ -44,6 +44,9 @@ public struct FactorStrategySpec: Sendable, Equatable {
     /// Inline factors; empty when `factorConfigID` names a stored configuration instead.
     public var factors: [Choice]
     public var factorConfigID: String?
+    /// Each stock runs with its own stored configuration (seed 000: one config per stock), found
+    /// by stock code in the factor-config store. Needs per_stock selection.
+    public var useStockConfigs = false
     public var buyThreshold: Double = 0.6
     public var sellThreshold: Double = -0.6
     public var normalization: FactorNormalization = .standard
@@ -65,9 +68,10 @@ public struct FactorStrategySpec: Sendable, Equatable {
     /// weights summing to 1 ± 1e-6). Throws naming the field.
     public func weightedFactors() throws(ConfigError) -> [WeightedFactor] {
         guard !factors.isEmpty else {
-            throw ConfigError(field: "strategy.factors", reason: factorConfigID == nil
-                ? "no factors: give factor_weights (or factors) or a factor_config_id"
-                : "factor_config_id \(factorConfigID!) has not been resolved (it needs the factor-config store)")
+            throw ConfigError(field: "strategy.factors", reason: factorConfigID != nil
+                ? "factor_config_id \(factorConfigID!) has not been resolved (it needs the factor-config store)"
+                : useStockConfigs ? "use_stock_configs has not been resolved (it needs the factor-config store)"
+                : "no factors: give factor_weights (or factors) or a factor_config_id")
         }
         var seen = Set<String>()
         var result: [WeightedFactor] = []
@@ -101,6 +105,7 @@ extension FactorStrategySpec {
         case factorConfigID = "factor_config_id", buyThreshold = "buy_threshold", sellThreshold = "sell_threshold"
         case normalization, normalizationWindow = "normalization_window", normalizationMinPeriods = "normalization_min_periods"
         case sizing, positionPct = "position_pct", shares, selection, topN = "top_n", indicatorStyle = "indicator_style"
+        case useStockConfigs = "use_stock_configs"
     }
 
     init(decoding decoder: any Decoder) throws {
@@ -123,11 +128,13 @@ extension FactorStrategySpec {
             choices = weights.keys.sorted().map { Choice(name: $0, weight: weights[$0]!, params: params[$0] ?? [:]) }
         }
         self.init(factors: choices, factorConfigID: try c.decodeIfPresent(String.self, forKey: .factorConfigID))
-        if !choices.isEmpty && factorConfigID != nil {
-            throw ConfigError(field: "strategy.factor_config_id", reason: "give either a factor_config_id or inline factors, not both")
+        useStockConfigs = try c.decodeIfPresent(Bool.self, forKey: .useStockConfigs) ?? false
+        let sources = [!choices.isEmpty, factorConfigID != nil, useStockConfigs].filter { $0 }.count
+        if sources > 1 {
+            throw ConfigError(field: "strategy.factor_config_id", reason: "give one of inline factors, a factor_config_id or use_stock_configs, not several")
         }
-        if choices.isEmpty && factorConfigID == nil {
-            throw ConfigError(field: "strategy.factor_weights", reason: "required: factor_weights (or factors) or a factor_config_id")
+        if sources == 0 {
+            throw ConfigError(field: "strategy.factor_weights", reason: "required: factor_weights (or factors), a factor_config_id or use_stock_configs: true")
         }
         buyThreshold = try c.decodeIfPresent(Double.self, forKey: .buyThreshold) ?? 0.6
         sellThreshold = try c.decodeIfPresent(Double.self, forKey: .sellThreshold) ?? -0.6
@@ -155,7 +162,10 @@ extension FactorStrategySpec {
         topN = try c.decodeIfPresent(Int.self, forKey: .topN) ?? 5
         guard topN >= 1 else { throw ConfigError(field: "strategy.top_n", reason: "must be at least 1, got \(topN)") }
         indicatorStyle = c.contains(.indicatorStyle) ? try c.decodeEnum(IndicatorStyle.self, forKey: .indicatorStyle) : .talib
-        if factorConfigID == nil { _ = try weightedFactors() }
+        if useStockConfigs && selection != .perStock {
+            throw ConfigError(field: "strategy.use_stock_configs", reason: "each stock's own config needs selection per_stock")
+        }
+        if !choices.isEmpty { _ = try weightedFactors() }
     }
 
     func encode(into encoder: any Encoder) throws {
@@ -163,6 +173,7 @@ extension FactorStrategySpec {
         try c.encode("factor_score", forKey: .type)
         if !factors.isEmpty { try c.encode(factors, forKey: .factors) }
         try c.encodeIfPresent(factorConfigID, forKey: .factorConfigID)
+        if useStockConfigs { try c.encode(true, forKey: .useStockConfigs) }
         try c.encode(buyThreshold, forKey: .buyThreshold)
         try c.encode(sellThreshold, forKey: .sellThreshold)
         try c.encode(normalization.method.rawValue, forKey: .normalization)

@@ -32,12 +32,13 @@ public struct PerStockBacktest: Sendable, Encodable {
 
     /// Runs `config` once per stock of its universe (every non-index stock of the data when the
     /// config names none). The first failing stock's error is thrown, naming the stock.
+    /// `overrides` replace the config of the stocks they name (each stock's own factor configuration).
     public static func run(_ config: EffectiveConfig, data: MarketDataSet, factors: FactorDataSet? = nil,
-                           baseDirectory: String) throws -> PerStockBacktest {
-        let codes = try BacktestRunner.universeCodes(config, data: data, benchmark: config.benchmark, signals: [])
+                           overrides: [StockCode: EffectiveConfig] = [:], baseDirectory: String) throws -> PerStockBacktest {
+        let codes = try universe(config, data: data)
         let outcomes = ResultSlots(count: codes.count)
         DispatchQueue.concurrentPerform(iterations: codes.count) { i in
-            var single = config
+            var single = overrides[codes[i]] ?? config
             single.universe = [codes[i]]
             single.backtestID = "\(config.backtestID)_\(codes[i].symbol)"
             outcomes.set(i, Result { try BacktestRunner.run(single, data: data, factors: factors, baseDirectory: baseDirectory) })
@@ -60,6 +61,11 @@ public struct PerStockBacktest: Sendable, Encodable {
                 tradeCount: result.metrics.totalTrades, finalValue: result.finalValue)
         }
         return PerStockBacktest(results: results, summary: summary)
+    }
+
+    /// The stocks a per-stock batch runs.
+    public static func universe(_ config: EffectiveConfig, data: MarketDataSet) throws -> [StockCode] {
+        try BacktestRunner.universeCodes(config, data: data, benchmark: config.benchmark, signals: [])
     }
 
     /// The whole batch as JSON with sorted keys (byte-identical for identical inputs).

@@ -51,8 +51,12 @@ struct Backtest: AsyncParsableCommand {
                 let inputs = try await BacktestInputs.load(resolved, dataPath: data, baseDirectory: baseDirectory,
                                                            options: ImportOptions(skipInvalidRows: skipInvalidRows))
                 for skipped in inputs.report.skippedRows { print("skipped row: \(skipped)") }
-                if case .factorScore(let spec) = resolved.strategy, spec.selection == .perStock, (resolved.universe?.count ?? 2) != 1 {
-                    let batch = try PerStockBacktest.run(resolved, data: inputs.data, factors: inputs.factors, baseDirectory: baseDirectory)
+                if case .factorScore(let spec) = resolved.strategy, spec.selection == .perStock,
+                   spec.useStockConfigs || (resolved.universe?.count ?? 2) != 1 {
+                    let codes = try PerStockBacktest.universe(resolved, data: inputs.data)
+                    let overrides = try await BacktestInputs.stockConfigs(resolved, codes: codes, storePath: storePath)
+                    let batch = try PerStockBacktest.run(resolved, data: inputs.data, factors: inputs.factors, overrides: overrides,
+                                                         baseDirectory: baseDirectory)
                     print(SummaryReport.render(batch))
                     if let output {
                         try batch.jsonDocument().write(to: URL(fileURLWithPath: output))
