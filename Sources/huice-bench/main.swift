@@ -176,8 +176,8 @@ if options.workloads.contains("optimize") {
 }
 
 if mismatches.isEmpty {
-    if options.profiles.contains("generic") {
-        print("generic profile: \(options.workloads.sorted().joined(separator: ", ")) equal answers.json to the cent "
+    if options.profiles.contains("generic") && options.workloads.contains(where: { $0.hasPrefix("w") }) {
+        print("generic profile: \(options.workloads.filter { $0.hasPrefix("w") }.sorted().joined(separator: ", ")) equal answers.json to the cent "
               + "(final values, entries/exits, orders)")
     }
 } else {

@@ -72,17 +72,18 @@ struct FactorImportSummaryTests {
         try await opened.close()
     }
 
-    @Test("the bundled sample: three synthetic files with a README, all 12 sample stocks, restatements")
+    @Test("the bundled sample: four synthetic files with a README, all 12 sample stocks, restatements, stored RSI")
     func bundledSample() async throws {
         #expect(SampleDataSet.factorFiles.map(\.lastPathComponent)
-                == ["daily_basic_synthetic.csv", "fina_indicator_synthetic.csv", "news_sentiment_synthetic.csv"])
+                == ["daily_basic_synthetic.csv", "fina_indicator_synthetic.csv", "news_sentiment_synthetic.csv",
+                    "technical_stored_synthetic.csv"])
         let readme = try String(contentsOfFile: SampleDataSet.factorDirectory + "/README.md", encoding: .utf8)
         #expect(readme.contains("SYNTHETIC"))
         let result = try FactorDataImporter.importFiles(SampleDataSet.factorFiles, options: FactorImportOptions())
-        #expect(result.report.files.map(\.kind) == [.dailyBasic, .finaIndicator, .sentiment])
+        #expect(result.report.files.map(\.kind) == [.dailyBasic, .finaIndicator, .sentiment, .long])
         #expect(result.data.codes.count == 12)
         #expect(result.data.factors == ["circ_mv", "float_share", "gross_margin", "news_sentiment", "pb_ratio", "pe_ratio",
-                                        "ps_ratio", "roa", "roe", "total_mv", "turnover_rate", "volume_ratio"])
+                                        "ps_ratio", "roa", "roe", "rsi", "total_mv", "turnover_rate", "volume_ratio"])
         #expect(result.data.filtered(factors: ["roe"]).restatementCount == 8)
         #expect(result.report.skippedRows.isEmpty)
         // Bars come from the same directory, untouched by the factor files beside them.
