@@ -37,55 +37,54 @@ public struct BacktestInputs: Sendable {
     /// `config` with a factor strategy's `factor_config_id` replaced by the stored configuration's
     /// factors, weights and parameters (from the store at `storePath`). Other configs pass unchanged.
     public static func resolvingFactorConfig(_ config: EffectiveConfig, storePath: String) async throws -> EffectiveConfig {
-        guard case .factorScore(var spec) = config.strategy, let id = spec.factorConfigID, spec.factors.isEmpty else { return config }
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw ConfigError(field: "strategy.factor_config_id", reason: "\(id) needs the factor-config store, and \(storePath) does not exist (pass --store)")
-        }
-        let store = try await MarketDataStore.open(path: storePath)
-        do {
-            let stored = try await FactorConfigManager(store: store).get(configID: id)
-            try await store.close()
-            spec = spec.resolving(stored)
-        } catch let error as FactorConfigError {
-            try? await store.close()
-            throw ConfigError(field: "strategy.factor_config_id", reason: "\(error)")
+        guard case .factorScore(let spec) = config.strategy, let id = spec.factorConfigID, spec.factors.isEmpty else { return config }
+        let stored = try await withFactorConfigs(at: storePath, field: "strategy.factor_config_id", needer: id) { manager in
+            try await manager.get(configID: id)
         }
         var resolved = config
-        resolved.strategy = .factorScore(spec)
+        resolved.strategy = .factorScore(spec.resolving(stored))
         return resolved
     }
-}
 
-extension BacktestInputs {
     /// For `use_stock_configs`: one config per stock of `codes`, each with that stock's stored
     /// factor configuration. A stock without one is an error naming it.
     public static func stockConfigs(_ config: EffectiveConfig, codes: [StockCode], storePath: String) async throws -> [StockCode: EffectiveConfig] {
         guard case .factorScore(let spec) = config.strategy, spec.useStockConfigs else { return [:] }
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw ConfigError(field: "strategy.use_stock_configs", reason: "needs the factor-config store, and \(storePath) does not exist (pass --store)")
-        }
-        let store = try await MarketDataStore.open(path: storePath)
-        let manager = FactorConfigManager(store: store)
-        var result: [StockCode: EffectiveConfig] = [:]
-        do {
+        return try await withFactorConfigs(at: storePath, field: "strategy.use_stock_configs", needer: "use_stock_configs") { manager in
+            var result: [StockCode: EffectiveConfig] = [:]
             for code in codes {
                 let stored: FactorConfig
                 do { stored = try await manager.get(stockCode: code.description) } catch let error as FactorConfigError {
                     throw ConfigError(field: "strategy.use_stock_configs", reason: "\(code): \(error)")
                 }
-                var single = config
                 var filled = spec.resolving(stored)
                 filled.useStockConfigs = false
                 filled.factorConfigID = stored.configID
+                var single = config
                 single.strategy = .factorScore(filled)
                 result[code] = single
             }
+            return result
+        }
+    }
+
+    /// Runs `body` with the factor-config manager of the store at `path`, closing the store however
+    /// `body` ends; a missing store or a factor-config error becomes a config error on `field`.
+    private static func withFactorConfigs<T: Sendable>(at path: String, field: String, needer: String,
+                                                       _ body: (FactorConfigManager) async throws -> T) async throws -> T {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigError(field: field, reason: "\(needer) needs the factor-config store, and \(path) does not exist (pass --store)")
+        }
+        let store = try await MarketDataStore.open(path: path)
+        do {
+            let value = try await body(FactorConfigManager(store: store))
+            try await store.close()
+            return value
         } catch {
             try? await store.close()
+            if let error = error as? FactorConfigError { throw ConfigError(field: field, reason: "\(error)") }
             throw error
         }
-        try await store.close()
-        return result
     }
 }
 

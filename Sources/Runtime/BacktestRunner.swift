@@ -18,7 +18,7 @@ public enum BacktestRunner {
         var prepared = try prepare(config, data: data, baseDirectory: baseDirectory)
         let simulation = try simulate(&prepared, config: config, factors: factors, cache: nil)
         let trades = simulation.log.trades
-        let report = analyze(prepared, simulation: simulation, trades: trades, data: data)
+        let report = analyze(prepared, simulation: simulation, trades: trades)
         return BacktestResult(config: config, simulation: simulation, trades: trades, report: report,
                               data: DataSummary(panel: prepared.panel, calendarDays: prepared.calendar.count), notes: prepared.notes)
     }
@@ -64,6 +64,8 @@ public enum BacktestRunner {
         var sessions: [BarTime]
         var universe: [StockCode]
         var signals: [BacktestSignal]
+        /// The benchmark's closes at the sessions (the same for every strategy run on this preparation).
+        var benchmarkSeries: BenchmarkSeries?
         var notes: [String]
         var initialCash: Money
         var riskFreeRate: Double
@@ -111,16 +113,15 @@ public enum BacktestRunner {
         }
         let panel = MarketPanel(data: data, codes: universe, sessions: sessions, calendar: calendar)
         return PreparedRun(panel: panel, calendar: calendar, benchmark: benchmark, sessions: sessions, universe: universe,
-                           signals: signals, notes: notes, initialCash: config.initialCash, riskFreeRate: config.riskFreeRate)
+                           signals: signals, benchmarkSeries: benchmark.flatMap { benchmarkSeries($0, data: data, sessions: sessions) },
+                           notes: notes, initialCash: config.initialCash, riskFreeRate: config.riskFreeRate)
     }
 
     /// Metrics and round trips of a finished simulation.
-    static func analyze(_ prepared: PreparedRun, simulation: SimulationResult, trades: [BacktestTrade],
-                        data: MarketDataSet) -> PerformanceReport {
+    static func analyze(_ prepared: PreparedRun, simulation: SimulationResult, trades: [BacktestTrade]) -> PerformanceReport {
         PerformanceAnalyzer.analyze(PerformanceInput(
             ledger: simulation.log.ledger, initialCash: prepared.initialCash, trades: trades,
-            benchmark: prepared.benchmark.flatMap { benchmarkSeries($0, data: data, sessions: prepared.sessions) },
-            riskFreeRate: prepared.riskFreeRate))
+            benchmark: prepared.benchmarkSeries, riskFreeRate: prepared.riskFreeRate))
     }
 
     /// The explicit universe (each code must have bars), else the signal file's stocks, else every

@@ -64,8 +64,9 @@ public struct FactorStrategySpec: Sendable, Equatable {
         self.factorConfigID = factorConfigID
     }
 
-    /// The combination resolved through the registry, checked (known names, parameters in range,
-    /// weights summing to 1 ± 1e-6). Throws naming the field.
+    /// The combination resolved through the registry and checked by the factor-config rules
+    /// (`FactorConfigValidator.validateWeights`: known names, no negative weight, weights summing to
+    /// 1 ± 1e-6), plus each factor's parameter ranges. Throws the first problem, naming the field.
     public func weightedFactors() throws(ConfigError) -> [WeightedFactor] {
         guard !factors.isEmpty else {
             throw ConfigError(field: "strategy.factors", reason: factorConfigID != nil
@@ -73,27 +74,28 @@ public struct FactorStrategySpec: Sendable, Equatable {
                 : useStockConfigs ? "use_stock_configs has not been resolved (it needs the factor-config store)"
                 : "no factors: give factor_weights (or factors) or a factor_config_id")
         }
+        var weights: [String: Double] = [:]
+        for (i, choice) in factors.enumerated() {
+            guard weights.updateValue(choice.weight, forKey: choice.name) == nil else {
+                throw ConfigError(field: "strategy.factors[\(i)].name", reason: "\(choice.name) is listed twice")
+            }
+        }
+        if let issue = FactorConfigValidator().validateWeights(weights).errors.first {
+            throw ConfigError(field: "strategy.\(issue.field)", reason: issue.message)
+        }
         var seen = Set<String>()
         var result: [WeightedFactor] = []
         for (i, choice) in factors.enumerated() {
             guard let definition = FactorRegistry.definition(named: choice.name) else {
-                throw ConfigError(field: "strategy.factors[\(i)].name",
-                                  reason: "unknown factor '\(choice.name)' (known: \(FactorRegistry.all.map(\.name).joined(separator: ", ")))")
+                throw ConfigError(field: "strategy.factors[\(i)].name", reason: "unknown factor '\(choice.name)'")
             }
             guard seen.insert(definition.name).inserted else {
                 throw ConfigError(field: "strategy.factors[\(i)].name", reason: "\(definition.name) is listed twice")
-            }
-            guard choice.weight.isFinite else {
-                throw ConfigError(field: "strategy.factor_weights.\(choice.name)", reason: "the weight must be a finite number")
             }
             if let problem = definition.problems(with: choice.params).first {
                 throw ConfigError(field: "strategy.factor_params.\(choice.name)", reason: problem)
             }
             result.append(WeightedFactor(definition, parameters: choice.params, weight: choice.weight))
-        }
-        let sum = factors.reduce(0) { $0 + $1.weight }
-        guard abs(sum - 1) <= 1e-6 else {
-            throw ConfigError(field: "strategy.factor_weights", reason: "the weights sum to \(sum), they must sum to 1.0")
         }
         return result
     }

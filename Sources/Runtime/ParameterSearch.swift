@@ -61,7 +61,7 @@ public struct ParameterSearch: Sendable {
         }
         let trialConfigs = configs
         let prepared = try BacktestRunner.prepare(first.config, data: data, baseDirectory: baseDirectory)
-        let slots = TrialSlots(count: configs.count)
+        let slots = ResultSlots<Trial>(count: configs.count)
         // The first trial alone fills the factor cache; the rest share it on every core.
         slots.set(0, Result { try trial(trialConfigs[0].combination, trialConfigs[0].config, prepared) })
         DispatchQueue.concurrentPerform(iterations: max(trialConfigs.count - 1, 0)) { i in
@@ -90,7 +90,7 @@ public struct ParameterSearch: Sendable {
         var run = prepared
         let simulation = try BacktestRunner.simulate(&run, config: config, factors: factors, cache: cache)
         let trades = simulation.log.trades
-        let report = BacktestRunner.analyze(run, simulation: simulation, trades: trades, data: data)
+        let report = BacktestRunner.analyze(run, simulation: simulation, trades: trades)
         return Trial(index: combination.index, parameters: Self.describe(combination), weights: combination.weights.map {
             Dictionary(uniqueKeysWithValues: $0.map { ($0.factor, $0.weight) })
         }, metrics: report.metrics, finalValue: simulation.log.ledger.count > 0 ? simulation.log.ledger.equity(at: simulation.log.ledger.count - 1) : prepared.initialCash)
@@ -131,16 +131,5 @@ public struct ParameterSearch: Sendable {
         return WalkForwardResult(trainDays: schedule.trainDays, testDays: schedule.testDays, stepDays: schedule.stepDays,
                                  folds: folds, outOfSampleCompoundedReturn: folds.isEmpty ? nil : compounded - 1,
                                  outOfSampleMeanMetric: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count))
-    }
-}
-
-private final class TrialSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Result<Trial, any Error>?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<Trial, any Error>) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
     }
 }

@@ -36,7 +36,7 @@ public struct PerStockBacktest: Sendable, Encodable {
     public static func run(_ config: EffectiveConfig, data: MarketDataSet, factors: FactorDataSet? = nil,
                            overrides: [StockCode: EffectiveConfig] = [:], baseDirectory: String) throws -> PerStockBacktest {
         let codes = try universe(config, data: data)
-        let outcomes = ResultSlots(count: codes.count)
+        let outcomes = ResultSlots<BacktestResult>(count: codes.count)
         DispatchQueue.concurrentPerform(iterations: codes.count) { i in
             var single = overrides[codes[i]] ?? config
             single.universe = [codes[i]]
@@ -73,19 +73,5 @@ public struct PerStockBacktest: Sendable, Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(self)
-    }
-}
-
-/// Slots written once each from concurrent iterations.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Result<BacktestResult, any Error>?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<BacktestResult, any Error>) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
     }
 }
