@@ -17,11 +17,16 @@ public struct FactorConfigManager: Sendable {
     /// The largest page `list` serves.
     public static let maxPageSize = 100
 
-    public init(store: MarketDataStore, validator: FactorConfigValidator = FactorConfigValidator(),
+    public init(database: any StoreDatabase, validator: FactorConfigValidator = FactorConfigValidator(),
                 now: @escaping @Sendable () -> Date = { Date() }) {
-        repository = FactorConfigRepository(store: store)
+        repository = FactorConfigRepository(database: database)
         self.validator = validator
         self.now = now
+    }
+
+    public init(store: MarketDataStore, validator: FactorConfigValidator = FactorConfigValidator(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.init(database: store.database, validator: validator, now: now)
     }
 
     /// Validates `draft` without storing anything.

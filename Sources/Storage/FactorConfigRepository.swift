@@ -3,19 +3,22 @@ import Foundation
 import HuiceCore
 import SQLKit
 
-/// Factor configs in a store's `factor_configurations` table (schema v3), through the store's one
-/// connection: every call runs alone on it (the store's FIFO gate), and every write is one
-/// transaction (`BEGIN IMMEDIATE` on SQLite), so concurrent callers — tasks sharing the store, or
+/// Factor configs in a store's `factor_configurations` table (schema v3), on any `StoreDatabase`
+/// (SQLite or PostgreSQL): every write is one transaction (`BEGIN IMMEDIATE` on SQLite), so concurrent callers — tasks sharing the store, or
 /// another process on the same file — never see half a write, never get the same id, and never
 /// put two configs on one stock.
 ///
 /// Contents are validated before they get here: writes take a `ValidatedFactorConfig`.
 /// `FactorConfigManager` is the usual entry point.
 public struct FactorConfigRepository: Sendable {
-    public let store: MarketDataStore
+    public let database: any StoreDatabase
+
+    public init(database: any StoreDatabase) {
+        self.database = database
+    }
 
     public init(store: MarketDataStore) {
-        self.store = store
+        self.init(database: store.database)
     }
 
     /// Stores `content` as a new config created at `now`, with the next id of `now`'s UTC day
@@ -102,16 +105,11 @@ public struct FactorConfigRepository: Sendable {
     // MARK: - Running
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await wrappingErrors { try await store.exclusive { try await body(store.db) } }
+        try await wrappingErrors { try await database.read(body) }
     }
 
     private func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await wrappingErrors {
-            try await store.exclusive {
-                let db = store.db
-                return try await db.transaction(dialect: db.dialect) { try await body(db) }
-            }
-        }
+        try await wrappingErrors { try await database.transaction(body) }
     }
 
     /// Passes config errors and storage errors on; anything else (SQL) becomes a `StorageError`.
@@ -123,7 +121,7 @@ public struct FactorConfigRepository: Sendable {
         } catch let error as StorageError {
             throw error
         } catch {
-            throw StorageError(file: store.path, table: FactorConfigTable.configs, reason: "\(error)")
+            throw StorageError(file: database.location, table: FactorConfigTable.configs, reason: "\(error)")
         }
     }
 

@@ -11,15 +11,16 @@ import SQLiteKit
 public final class MarketDataStore: Sendable {
     /// The file path, or `:memory:`.
     public let path: String
-    let connection: SQLiteConnection
+    /// The store's connections, for the repositories that share it (factor configs, tasks).
+    public let database: SQLiteStoreDatabase
+    var connection: SQLiteConnection { database.connection }
     /// The same connection through SQLKit, for portable statements.
     let db: any SQLDatabase
-    private let gate = SerialGate()
 
-    private init(path: String, connection: SQLiteConnection) {
-        self.path = path
-        self.connection = connection
-        db = connection.sql(queryLogLevel: nil)
+    private init(database: SQLiteStoreDatabase) {
+        path = database.path
+        self.database = database
+        db = database.connection.sql(queryLogLevel: nil)
     }
 
     /// Opens the store at `path`, creating the file (and its directory) when missing, and applies
@@ -28,35 +29,16 @@ public final class MarketDataStore: Sendable {
     /// A file store uses `journal_mode=WAL` and `synchronous=NORMAL`: readers never block the
     /// writer, and a crash loses at most the last transactions, never consistency. Every store
     /// gets a 64 MiB page cache and `secure_delete=OFF` (SQLiteNIO compiles it on; zeroing freed
-    /// pages only slows re-imports of public market data).
+    /// pages only slows re-imports of public market data). See `SQLiteStoreDatabase`.
     public static func open(path: String) async throws -> MarketDataStore {
-        let inMemory = path == ":memory:"
-        let connection: SQLiteConnection
+        let database = try await SQLiteStoreDatabase.open(path: path)
         do {
-            if !inMemory {
-                let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
-            connection = try await SQLiteConnection.open(storage: inMemory ? .memory : .file(path: path))
+            try await database.migrate()
         } catch {
-            throw StorageError(file: path, reason: "cannot open the store: \(error)")
-        }
-        let store = MarketDataStore(path: path, connection: connection)
-        do {
-            // Another process writing the file (the CLI beside a server): wait for its lock, up to 5 s.
-            _ = try await connection.query("PRAGMA busy_timeout=5000")
-            if !inMemory {
-                _ = try await connection.query("PRAGMA journal_mode=WAL")
-                _ = try await connection.query("PRAGMA synchronous=NORMAL")
-            }
-            _ = try await connection.query("PRAGMA cache_size=-65536")
-            _ = try await connection.query("PRAGMA secure_delete=OFF")
-            try await SchemaMigrator(migrations: MarketDataSchema.migrations).migrate(store.db)
-        } catch {
-            try? await connection.close()
+            try? await database.close()
             throw StorageError(file: path, reason: "cannot migrate the store: \(error)")
         }
-        return store
+        return MarketDataStore(database: database)
     }
 
     /// Saves `set` atomically (one transaction: on any failure nothing lands). See `SaveMode` for
@@ -127,17 +109,9 @@ public final class MarketDataStore: Sendable {
         try await exclusive { try await SchemaMigrator.appliedVersions(self.db) }
     }
 
-    /// Closes the connection; later calls throw. Closing twice is harmless.
+    /// Closes the connections; later calls throw. Closing twice is harmless.
     public func close() async throws {
-        try await gate.withExclusiveAccess {
-            if !self.connection.isClosed { try await self.connection.close() }
-        }
-    }
-
-    deinit {
-        // A store dropped without close(): close the handle in the background (the future keeps
-        // the connection alive until then).
-        if !connection.isClosed { _ = connection.close() }
+        try await database.close()
     }
 
     func count(_ table: String) async throws -> Int {
@@ -147,9 +121,6 @@ public final class MarketDataStore: Sendable {
 
     /// Runs `body` alone on the connection, failing when the store is closed.
     func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        try await gate.withExclusiveAccess {
-            guard !self.connection.isClosed else { throw StorageError.closed }
-            return try await body()
-        }
+        try await database.exclusive(body)
     }
 }

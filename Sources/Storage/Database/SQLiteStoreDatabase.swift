@@ -1,0 +1,100 @@
+import Foundation
+import SQLiteKit
+
+/// A SQLite store file (or `:memory:`) as a `StoreDatabase`: one writer connection used by one
+/// caller at a time (FIFO), plus, for a file, one reader connection for `read` — in WAL mode a
+/// reader sees the last committed state and never waits for the writer, so status queries stay
+/// fast while a worker commits results.
+public final class SQLiteStoreDatabase: StoreDatabase {
+    public let path: String
+    public var location: String { path }
+    public let dialectName = "sqlite"
+    let connection: SQLiteConnection
+    private let gate = SerialGate()
+    private let reader: SQLiteConnection?
+    private let readerGate = SerialGate()
+
+    private init(path: String, connection: SQLiteConnection, reader: SQLiteConnection?) {
+        self.path = path
+        self.connection = connection
+        self.reader = reader
+    }
+
+    /// Opens (creating the file and its directory when missing) with the store's pragmas:
+    /// `busy_timeout` 5 s (another process may hold the write lock), WAL and `synchronous=NORMAL`
+    /// for files (a crash loses at most the last transactions, never consistency), a 64 MiB page
+    /// cache, `secure_delete=OFF`. Does not migrate.
+    public static func open(path: String) async throws -> SQLiteStoreDatabase {
+        let inMemory = path == ":memory:"
+        var opened: [SQLiteConnection] = []
+        do {
+            if !inMemory {
+                let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            let storage: SQLiteConnection.Storage = inMemory ? .memory : .file(path: path)
+            let writer = try await SQLiteConnection.open(storage: storage)
+            opened.append(writer)
+            try await configure(writer, file: !inMemory)
+            var reader: SQLiteConnection?
+            if !inMemory {
+                let connection = try await SQLiteConnection.open(storage: storage)
+                opened.append(connection)
+                try await configure(connection, file: true)
+                reader = connection
+            }
+            return SQLiteStoreDatabase(path: path, connection: writer, reader: reader)
+        } catch {
+            for connection in opened { try? await connection.close() }
+            throw StorageError(file: path, reason: "cannot open the store: \(error)")
+        }
+    }
+
+    private static func configure(_ connection: SQLiteConnection, file: Bool) async throws {
+        _ = try await connection.query("PRAGMA busy_timeout=5000")
+        if file {
+            _ = try await connection.query("PRAGMA journal_mode=WAL")
+            _ = try await connection.query("PRAGMA synchronous=NORMAL")
+        }
+        _ = try await connection.query("PRAGMA cache_size=-65536")
+        _ = try await connection.query("PRAGMA secure_delete=OFF")
+    }
+
+    public func withConnection<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await exclusive { try await body(self.connection.sql(queryLogLevel: nil)) }
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let reader else { return try await withConnection(body) }
+        return try await readerGate.withExclusiveAccess {
+            guard !reader.isClosed else { throw StorageError.closed }
+            return try await body(reader.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Runs `body` alone on the writer connection, failing when the store is closed.
+    func exclusive<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await gate.withExclusiveAccess {
+            guard !self.connection.isClosed else { throw StorageError.closed }
+            return try await body()
+        }
+    }
+
+    public func close() async throws {
+        if let reader {
+            try await readerGate.withExclusiveAccess { if !reader.isClosed { try await reader.close() } }
+        }
+        try await gate.withExclusiveAccess {
+            if !self.connection.isClosed { try await self.connection.close() }
+        }
+    }
+
+    deinit {
+        // Dropped without close(): close the handles in the background (the futures keep the
+        // connections alive until then).
+        if !connection.isClosed { _ = connection.close() }
+        if let reader, !reader.isClosed { _ = reader.close() }
+    }
+}

@@ -1,0 +1,56 @@
+import SQLKit
+
+/// How a store reaches its SQL database, whatever the engine: SQLite (an embedded file, one
+/// writer connection) or PostgreSQL (a server, a connection pool).
+///
+/// Repositories (factor configs, backtest tasks and results) are written against this protocol
+/// with SQLKit builders only, so the same code and the same tests run on both engines. Guard
+/// engine-only SQL with `dialectName`.
+public protocol StoreDatabase: Sendable {
+    /// `"sqlite"` or `"postgresql"` (SQLKit's dialect names).
+    var dialectName: String { get }
+    /// Where the data lives, for error messages: the file path, or the URL without its password.
+    var location: String { get }
+
+    /// Runs `body` on one connection, alone on it (no transaction). For reads and single statements.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Runs `body` inside one transaction on one connection: committed when it returns, rolled
+    /// back when it throws. SQLite takes the write lock up front (`BEGIN IMMEDIATE`).
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Runs read-only `body` on a connection that need not wait for writers: a separate reader
+    /// connection on a SQLite file (WAL), any pooled connection on PostgreSQL.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Closes every connection; later calls throw `StorageError.closed`. Closing twice is harmless.
+    func close() async throws
+}
+
+extension StoreDatabase {
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(body)
+    }
+
+    public func transaction<T: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await withConnection { db in
+            try await db.transaction(dialect: db.dialect) { try await body(db) }
+        }
+    }
+
+    /// Applies the store schema's missing migrations (`MarketDataSchema.migrations`).
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        try await withConnection { db in try await SchemaMigrator(migrations: MarketDataSchema.migrations).migrate(db) }
+    }
+
+    /// `SELECT COUNT(*)` of `table`.
+    public func count(_ table: String) async throws -> Int {
+        try await read { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+}
