@@ -12,7 +12,7 @@ public struct BacktestInputs: Sendable {
     public var factors: FactorDataSet?
     public var report: ImportReport
 
-    /// Inputs assembled by the caller (the task queue loads them from a store, stock by stock).
+    /// Inputs already loaded by the caller (the server's store-backed task data source).
     public init(data: MarketDataSet, factors: FactorDataSet? = nil, report: ImportReport = ImportReport()) {
         self.data = data
         self.factors = factors

@@ -113,7 +113,9 @@ final class EventBroadcaster: Sendable {
         state.recent.removeAll { $0 == event.batchID }
         state.recent.append(event.batchID)
         while state.recent.count > batchesKept {
-            state.history.removeValue(forKey: state.recent.removeFirst())
+            let evicted = state.recent.removeFirst()
+            state.history.removeValue(forKey: evicted)
+            state.completed.remove(evicted)
         }
     }
 }

@@ -85,8 +85,14 @@ public final class TaskManager: Sendable {
             return true
         }
         guard first else { return }
-        try await recoverAbandoned(expiredBy: nil)
-        try await enqueueLeftPending()
+        do {
+            try await recoverAbandoned(expiredBy: nil)
+            try await enqueueLeftPending()
+        } catch {
+            // Nothing started: a later call may try again.
+            lifecycle.withLock { $0.started = false }
+            throw error
+        }
         let workers = (0..<max(1, configuration.workerCount)).map { index in
             Task { await self.workerLoop(index: index) }
         }
@@ -100,7 +106,8 @@ public final class TaskManager: Sendable {
 
     /// Stops the workers: running backtests stop after their current day and go back to the
     /// queue (the attempt is not counted), idle workers leave, and event streams end. Returns when
-    /// every worker has left.
+    /// every worker has left. Call it before letting go of a started manager (its workers hold it).
+    /// A manager runs once: `start()` after `shutdown()` does nothing.
     public func shutdown() async {
         let (workers, sweeper, active) = lifecycle.withLock { state in
             state.stopping = true
@@ -143,7 +150,9 @@ public final class TaskManager: Sendable {
     /// manager shuts down; cancelling its consumer unsubscribes it.
     public func events(batchID: String) -> AsyncStream<TaskEvent> {
         let subscription = broadcaster.subscribe(batchID: batchID)
-        if !subscription.replayedHistory {
+        if isStopping {
+            broadcaster.finish(subscription.id)
+        } else if !subscription.replayedHistory {
             let id = subscription.id
             Task {
                 do {

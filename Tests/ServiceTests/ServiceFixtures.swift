@@ -75,6 +75,10 @@ final class FlakyDataSource: TaskDataSource, Sendable {
     let failures: Int
     let error: @Sendable () -> any Error
     private let calls = Mutex<[StockCode: Int]>([:])
+    private let instants = Mutex<[ContinuousClock.Instant]>([])
+
+    /// When each call came, in order.
+    var callInstants: [ContinuousClock.Instant] { instants.withLock { $0 } }
 
     init(base: any TaskDataSource, failures: Int, error: @escaping @Sendable () -> any Error) {
         self.base = base
@@ -85,6 +89,7 @@ final class FlakyDataSource: TaskDataSource, Sendable {
     func callCount(_ stock: String) -> Int { calls.withLock { $0[StockCode(normalizing: stock)!] ?? 0 } }
 
     func inputs(for stock: StockCode, benchmark: StockCode?, through end: TradingDay) async throws -> BacktestInputs {
+        instants.withLock { $0.append(ContinuousClock.now) }
         let n = calls.withLock { calls -> Int in
             calls[stock, default: 0] += 1
             return calls[stock]!

@@ -94,6 +94,14 @@ struct TaskManagerTests {
         #expect(status.status == .completed)
         #expect(status.attempts == 3)
         #expect(flaky.callCount("600000.SH") == 3)
+        // The second attempt waited at least the base backoff, the third twice that.
+        let calls = flaky.callInstants
+        #expect(calls.count == 3)
+        let configuration = testConfiguration()
+        if calls.count == 3 {
+            #expect(calls[1] - calls[0] >= configuration.backoff(afterAttempts: 1))
+            #expect(calls[2] - calls[1] >= configuration.backoff(afterAttempts: 2))
+        }
         let states = events.filter { $0.event == "task_state" }.map { "\($0.from!)→\($0.to!)" }
         #expect(states == ["pending→queued", "queued→running", "running→queued", "queued→running", "running→queued",
                            "queued→running", "running→completed"])

@@ -81,3 +81,26 @@ struct TaskStateMachineTests {
         }
     }
 }
+
+@Suite("Retry backoff")
+struct BackoffTests {
+    @Test("the wait doubles per failed attempt from the base and stops at the cap")
+    func doubling() {
+        var configuration = TaskManagerConfiguration()
+        configuration.backoffBase = .seconds(1)
+        configuration.maxBackoff = .seconds(60)
+        #expect((1...8).map { configuration.backoff(afterAttempts: $0) }
+                    == [.seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(32), .seconds(60), .seconds(60)])
+        #expect(configuration.backoff(afterAttempts: 1_000) == .seconds(60))
+    }
+
+    @Test("the defaults are the contract's")
+    func defaults() {
+        let configuration = TaskManagerConfiguration()
+        #expect(configuration.workerCount >= 1)
+        #expect(configuration.maxAttempts == 3)
+        #expect(configuration.backoffBase == .seconds(1))
+        #expect(configuration.leaseDuration == .seconds(30))
+        #expect(configuration.progressInterval == .milliseconds(250))
+    }
+}

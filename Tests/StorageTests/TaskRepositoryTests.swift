@@ -39,14 +39,22 @@ struct TaskRepositoryTests {
         #expect(second == BatchIdentifiers(batchID: "batch_20240107_002", taskIDs: ["bt_20240107_003"]))
         let nextDay = try await TaskFixtures.insertQueued(repository, ["600000.SH"], at: time("2024-01-08T00:00:00Z"))
         #expect(nextDay == BatchIdentifiers(batchID: "batch_20240108_001", taskIDs: ["bt_20240108_001"]))
+        // Ids already in use are skipped even when the sequence forgot them.
+        let ninth = try await TaskFixtures.insertQueued(repository, ["600000.SH"], at: time("2024-01-09T08:00:00Z"))
+        try await repository.database.withConnection { db in
+            try await db.delete(from: "backtest_id_sequence").where("day", .equal, SQLBind(20240109)).run()
+        }
+        let afterLoss = try await TaskFixtures.insertQueued(repository, ["600036.SH", "000001.SZ"], at: time("2024-01-09T09:00:00Z"))
+        #expect(ninth.taskIDs == ["bt_20240109_001"])
+        #expect(afterLoss == BatchIdentifiers(batchID: "batch_20240109_002", taskIDs: ["bt_20240109_002", "bt_20240109_003"]))
         // A failed insert (the task maker throws) writes nothing.
         await #expect(throws: TestFailure.self) {
             _ = try await repository.insertBatch(taskCount: 1, status: "pending", at: time("2024-01-08T01:00:00Z")) { _ in
                 throw TestFailure()
             }
         }
-        #expect(try await repository.database.count("backtest_tasks") == 4)
-        #expect(try await repository.database.count("backtest_batches") == 3)
+        #expect(try await repository.database.count("backtest_tasks") == 7)
+        #expect(try await repository.database.count("backtest_batches") == 5)
         let task = try #require(try await repository.task(id: "bt_20240107_002"))
         #expect(task.batchID == "batch_20240107_001")
         #expect(task.status == "queued")

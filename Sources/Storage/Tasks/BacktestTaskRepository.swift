@@ -115,28 +115,29 @@ public struct BacktestTaskRepository: Sendable {
 
     /// `count` fresh `<kind>_YYYYMMDD_NNN` ids of `day`: past the day's last handed-out number (kept
     /// in `backtest_id_sequence`, so an id is never reused) and skipping any id already in `table`.
+    ///
+    /// Each range is taken with one upsert (`INSERT … ON CONFLICT (kind, day) DO UPDATE SET
+    /// last_value = last_value + n RETURNING last_value`), which is atomic on both engines: two
+    /// batches created at once (on PostgreSQL, in concurrent transactions) get disjoint ranges.
     static func allocate(kind: String, count: Int, day: Int, on db: any SQLDatabase, table: String,
                          column: String) async throws -> [String] {
-        guard count > 0 else { return [] }
-        let last = try await db.select().column("last_value").from(BacktestTaskTable.sequence)
-            .where("kind", .equal, SQLBind(kind)).where("day", .equal, SQLBind(day))
-            .first()?.decode(column: "last_value", as: Int.self)
-        var next = (last ?? 0) + 1
         var ids: [String] = []
         while ids.count < count {
-            let candidates = (next..<(next + count - ids.count)).map { identifier(kind: kind, day: day, sequence: $0) }
-            next += candidates.count
+            let wanted = count - ids.count
+            let last = try await db.insert(into: BacktestTaskTable.sequence)
+                .columns("kind", "day", "last_value")
+                .values(SQLBind(kind), SQLBind(day), SQLBind(wanted))
+                .onConflict(with: ["kind", "day"]) { update in
+                    update.set("last_value", to: SQLBinaryExpression(
+                        SQLColumn("last_value", table: BacktestTaskTable.sequence), .add, SQLExcludedColumn("last_value")))
+                }
+                .returning("last_value").first()?.decode(column: "last_value", as: Int.self)
+            guard let last else { throw StorageError(table: BacktestTaskTable.sequence, reason: "no sequence value returned") }
+            let candidates = ((last - wanted + 1)...last).map { identifier(kind: kind, day: day, sequence: $0) }
             let taken = Set(try await db.select().column(column).from(table)
                 .where(SQLColumn(column), .in, SQLBind.group(candidates)).all()
                 .map { try $0.decode(column: column, as: String.self) })
             ids += candidates.filter { !taken.contains($0) }
-        }
-        if last == nil {
-            try await db.insert(into: BacktestTaskTable.sequence).columns("kind", "day", "last_value")
-                .values(SQLBind(kind), SQLBind(day), SQLBind(next - 1)).run()
-        } else {
-            try await db.update(BacktestTaskTable.sequence).set("last_value", to: SQLBind(next - 1))
-                .where("kind", .equal, SQLBind(kind)).where("day", .equal, SQLBind(day)).run()
         }
         return ids
     }
