@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
 // Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage sees
-// HuiceCore, MarketData and Factors (factor configs); Runtime composes them; the executables are thin shells.
+// HuiceCore, MarketData and Factors (factor configs); Runtime composes them; Service (the task
+// manager: batches, queue, workers) sits on Runtime and Storage; the executables are thin shells.
 let package = Package(
     name: "huice",
     platforms: [.macOS(.v15)],
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         .target(name: "HuiceCore"),
@@ -33,6 +36,11 @@ let package = Package(
             name: "Runtime",
             dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors", "Simulation", "Strategies", "Analysis", "Storage"],
             resources: [.copy("SampleData"), .copy("Demo")]),
+        .target(
+            name: "Service",
+            dependencies: ["Runtime", "Storage", "Simulation", "Factors", "MarketData", "HuiceCore", "Analysis",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics")]),
         .executableTarget(
             name: "huice",
             dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage",
@@ -48,5 +56,11 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Factors", "HuiceCore"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "Runtime", "Storage", "Simulation", "Factors", "MarketData", "HuiceCore", "Analysis", "TestSupport",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ]),
     ]
 )

@@ -83,6 +83,9 @@ public struct BacktestConfig: Sendable, Equatable {
         case universe, benchmark, strategy, backtestMode = "backtest_mode", factorData = "factor_data"
     }
 
+    /// Every top-level key a config may have (the task service accepts them in a batch request).
+    public static var keyNames: [String] { CodingKeys.allCases.map(\.rawValue) }
+
     /// Reads a config from JSON; `file` names it in errors.
     public static func decode(_ data: Data, file: String? = nil) throws(ConfigError) -> BacktestConfig {
         do {

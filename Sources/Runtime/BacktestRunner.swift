@@ -13,10 +13,16 @@ public enum BacktestRunner {
     /// file); it is normally the config file's directory.
     /// `factors` holds stored factor values (fundamentals, market, sentiment, stored technical
     /// values) for the factor strategy; other strategies ignore it.
+    /// With a `monitor`, the run reports its progress between sessions and may be stopped; a
+    /// stopped run throws `RunCancelled` (a partial result is never returned). A monitor that never
+    /// stops the run does not change the result.
     public static func run(_ config: EffectiveConfig, data: MarketDataSet, factors: FactorDataSet? = nil,
-                           baseDirectory: String) throws -> BacktestResult {
+                           baseDirectory: String, monitor: RunMonitor? = nil) throws -> BacktestResult {
         var prepared = try prepare(config, data: data, baseDirectory: baseDirectory)
-        let simulation = try simulate(&prepared, config: config, factors: factors, cache: nil)
+        let simulation = try simulate(&prepared, config: config, factors: factors, cache: nil, monitor: monitor)
+        guard simulation.sessionsRun == prepared.panel.sessionCount else {
+            throw RunCancelled(sessionsDone: simulation.sessionsRun, sessionCount: prepared.panel.sessionCount)
+        }
         let trades = simulation.log.trades
         let report = analyze(prepared, simulation: simulation, trades: trades)
         return BacktestResult(config: config, simulation: simulation, trades: trades, report: report,
@@ -26,32 +32,32 @@ public enum BacktestRunner {
     /// Runs `config`'s strategy on a prepared run. With a `cache`, the factor strategy takes its
     /// factor columns from it (parameter search: computed once, weighted per trial).
     static func simulate(_ prepared: inout PreparedRun, config: EffectiveConfig, factors: FactorDataSet?,
-                         cache: FactorColumnCache?) throws -> SimulationResult {
+                         cache: FactorColumnCache?, monitor: RunMonitor? = nil) throws -> SimulationResult {
         let engine = BacktestEngine(panel: prepared.panel, settings: config.simulationSettings())
         switch config.strategy {
         case .signals:
             var strategy = SignalStrategy(signals: prepared.signals, selection: SignalStrategy.Selection(
                 minRecommendation: config.minRecommendation, minFinalScore: config.minFinalScore, topN: config.topN,
                 orderType: config.orderType, defaultPositionSize: config.maxPositionPct ?? 1))
-            return engine.run(&strategy)
+            return engine.run(&strategy, monitor: monitor)
         case .movingAverageCrossover(let fast, let slow, let equalWeight):
             var strategy = MovingAverageCrossover(fast: fast, slow: slow, sizing: equalWeight ? .equalWeight : .allCash)
-            return engine.run(&strategy)
+            return engine.run(&strategy, monitor: monitor)
         case .buyAndHold:
             var strategy = BuyAndHold()
-            return engine.run(&strategy)
+            return engine.run(&strategy, monitor: monitor)
         case .momentumRotation(let lookback, let every, let holdings):
             var strategy = MomentumRotation(lookback: lookback, every: every, holdings: holdings)
-            return engine.run(&strategy)
+            return engine.run(&strategy, monitor: monitor)
         case .factorScore(let spec):
             let run = try FactorRun(spec: spec, mode: config.backtestMode, factors: factors, universe: prepared.universe)
             if let cache {
                 var strategy = run.strategy(score: cache.scores(for: run.indicator, panel: prepared.panel))
-                return engine.run(&strategy)
+                return engine.run(&strategy, monitor: monitor)
             }
             prepared.notes += run.notes(universe: prepared.universe)
             var strategy = run.strategy(score: run.indicator)
-            return engine.run(&strategy)
+            return engine.run(&strategy, monitor: monitor)
         }
     }
 

@@ -17,7 +17,10 @@ public struct BacktestEngine: Sendable {
         self.settings = settings
     }
 
-    public func run<S: Strategy>(_ strategy: inout S) -> SimulationResult {
+    /// Runs `strategy` over every session. With a `monitor`, the run reports its progress and stops
+    /// early when the monitor says so (`SimulationResult.sessionsRun` then falls short of the
+    /// panel's session count, and the ledger holds only the sessions run).
+    public func run<S: Strategy>(_ strategy: inout S, monitor: RunMonitor? = nil) -> SimulationResult {
         let state = UnsafeMutablePointer<EngineState>.allocate(capacity: 1)
         state.initialize(to: EngineState(panel: panel, settings: settings))
         defer {
@@ -32,7 +35,8 @@ public struct BacktestEngine: Sendable {
             || settings.positions.maxHoldingDays != nil
         let rows = state.pointee.rows
         let sessionCount = panel.sessionCount
-        runSessions(state, &context, &strategy, rows: rows, riskActive: riskActive, exitRulesConfigured: exitRulesConfigured)
+        let sessionsRun = runSessions(state, &context, &strategy, rows: rows, riskActive: riskActive,
+                                      exitRulesConfigured: exitRulesConfigured, monitor: monitor)
         strategy.finish(&context)
         let recorded = state.pointee.cashAtClose.count
         let ledger = EquityLedger(times: recorded == sessionCount ? panel.sessions : Array(panel.sessions.prefix(recorded)),
@@ -40,17 +44,23 @@ public struct BacktestEngine: Sendable {
         let log = SimulationLog(events: state.pointee.events, tags: state.pointee.tags, ledger: ledger,
                                 riskEvents: state.pointee.riskEvents, instruments: panel.instruments,
                                 sessions: panel.sessions)
-        return SimulationResult(log: log, positions: state.pointee.positionSnapshots(), cash: state.pointee.account.cash)
+        return SimulationResult(log: log, positions: state.pointee.positionSnapshots(), cash: state.pointee.account.cash,
+                                sessionsRun: sessionsRun)
     }
 }
 
 extension BacktestEngine {
-    /// The session loop.
+    /// The session loop; returns the number of sessions run (all of them unless the monitor stopped it).
+    /// Without a monitor the only extra cost is one integer comparison per session (`nextCheck`
+    /// is then past the last session).
     private func runSessions<S: Strategy>(
         _ state: UnsafeMutablePointer<EngineState>, _ context: inout StrategyContext, _ strategy: inout S,
-        rows: UnsafeMutablePointer<Int>, riskActive: Bool, exitRulesConfigured: Bool
-    ) {
-        panel.sessions.withUnsafeBufferPointer { sessions in
+        rows: UnsafeMutablePointer<Int>, riskActive: Bool, exitRulesConfigured: Bool, monitor: RunMonitor?
+    ) -> Int {
+        let sessionCount = panel.sessionCount
+        // The monitor is also called after the last session, so progress always ends at 100 %.
+        var nextCheck = monitor.map { Swift.min($0.every, sessionCount) } ?? Int.max
+        return panel.sessions.withUnsafeBufferPointer { sessions in
         panel.sessionBarStart.withUnsafeBufferPointer { sessionStart in
         panel.barInstrument.withUnsafeBufferPointer { barInstrument in
         panel.barRow.withUnsafeBufferPointer { barRow in
@@ -79,7 +89,13 @@ extension BacktestEngine {
                 if riskActive { state.pointee.checkRisk() }
                 state.pointee.buysAcceptedThisClose = 0
                 strategy.onClose(&context)
+                if s + 1 == nextCheck {
+                    let done = s + 1
+                    nextCheck = Swift.min(done + monitor!.every, sessionCount)
+                    if !monitor!.check(done, sessionCount) && done < sessionCount { return done }
+                }
             }
+            return sessions.count
         }}}}
     }
 }
@@ -127,4 +143,6 @@ public struct SimulationResult: Sendable, Equatable {
     public var log: SimulationLog
     public var positions: [PositionSnapshot]
     public var cash: Money
+    /// Sessions the engine ran: the panel's session count, or fewer when a monitor stopped the run.
+    public var sessionsRun: Int
 }

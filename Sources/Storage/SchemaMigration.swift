@@ -19,6 +19,7 @@ public enum MarketDataSchema {
         CreateMarketDataTables(),
         CreateFactorValuesTable(),
         CreateFactorConfigurationsTable(),
+        CreateBacktestTaskTables(),
     ]
 
     /// The version a freshly migrated store is at.

@@ -1,0 +1,121 @@
+import Factors
+import Foundation
+import HuiceCore
+import MarketData
+import Runtime
+import Storage
+import Testing
+@testable import Service
+
+/// A batch end to end on the bundled real sample: the store holds the sample's market data and
+/// factor values, a factor config is created through the manager of configs, and the batch runs
+/// with `factor_config_id` over three stocks.
+@Suite("Sample batch end to end")
+struct SampleBatchTests {
+    static let stocks = ["600036.SH", "000002.SZ", "002594.SZ"]
+
+    /// A temporary store file with the sample's calendar and the market data and factor values of
+    /// the batch's stocks and the benchmark (the rest of the sample only slows the test down).
+    static func sampleStore() async throws -> (store: MarketDataStore, path: String) {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("huice-service-sample-\(UUID().uuidString)/market.sqlite").path
+        let store = try await MarketDataStore.open(path: path)
+        let directory = SampleDataSet.dataDirectory
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { name in
+            name == "a_trade_calendar.csv" || name == "instruments.csv" || name == "sh000001.day"
+                || stocks.contains { name.hasPrefix($0.suffix(2).lowercased() + $0.prefix(6)) }
+        }
+        #expect(names.count == 6)
+        let data = try MarketDataImporter().importFiles(at: names.sorted().map { directory + "/" + $0 }).data
+        let kept = Set((stocks + ["000001.SH"]).map { StockCode(normalizing: $0)! })
+        try await store.save(data)
+        // The factor files cut to the kept stocks' rows (importing all of them takes seconds in a debug build).
+        let cut = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("factors")
+        try FileManager.default.createDirectory(at: cut, withIntermediateDirectories: true)
+        let codes = Set(kept.map(\.description))
+        var files: [URL] = []
+        for file in SampleDataSet.factorFiles {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+            let rows = lines.dropFirst().filter { codes.contains(String($0.prefix { $0 != "," })) }
+            let target = cut.appendingPathComponent(file.lastPathComponent)
+            try ([lines[0]] + rows).joined(separator: "\n").appending("\n").write(to: target, atomically: true, encoding: .utf8)
+            files.append(target)
+        }
+        try await store.saveFactors(try FactorDataImporter.importFiles(files))
+        return (store, path)
+    }
+
+    @Test("each task's final value and trades equal BacktestRunner.run of the same single-stock config, to the fen")
+    func tasksEqualDirectRuns() async throws {
+        let (store, path) = try await Self.sampleStore()
+        let configs = FactorConfigManager(database: store.database)
+        let saved = try await configs.create(FactorConfigDraft(
+            stockCode: "600036.SH", technicalFactors: ["rsi", "macd"], fundamentalFactors: ["pe"],
+            factorWeights: ["rsi": 0.4, "macd": 0.3, "pe": 0.3], factorParams: ["rsi": ["period": 10]],
+            description: "样例组合"))
+        let configID = saved.config.configID
+
+        let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store),
+                                  configuration: testConfiguration(workers: 2), logger: quietLogger)
+        try await manager.start()
+        let request = try BatchRequest.parse([
+            "name": "样例批次", "stock_pool": .array(Self.stocks.map { .string($0) }),
+            "start_date": "2014-01-02", "end_date": "2016-12-30", "initial_capital": 1_000_000,
+            "factor_config_id": .string(configID),
+        ])
+        let created = try await manager.createBatch(request)
+        let events = await collectEvents(manager.events(batchID: created.batchID))
+        #expect(events.last?.event == "batch_completed")
+        #expect(events.last?.completedTasks == 3)
+
+        // Progress events rise per task and end at 100.
+        for taskID in created.taskIDs {
+            let progress = events.filter { $0.event == "task_progress" && $0.taskID == taskID }.compactMap(\.progress)
+            #expect(!progress.isEmpty)
+            #expect(zip(progress, progress.dropFirst()).allSatisfy { $0 <= $1 }, "\(taskID): \(progress)")
+            #expect(progress.last == 100)
+        }
+
+        // The same configs run directly, on everything in the store.
+        let everything = try await store.load()
+        let allFactors = try await store.loadFactors()
+        var totalTrades = 0
+        for (taskID, stock) in zip(created.taskIDs, Self.stocks) {
+            let json = """
+            {"start_date": "2014-01-02", "end_date": "2016-12-30", "initial_cash": 1000000, "universe": ["\(stock)"],
+             "strategy": {"type": "factor_score", "factor_config_id": "\(configID)"}}
+            """
+            let config = try await BacktestInputs.resolvingFactorConfig(
+                try EffectiveConfig(BacktestConfig.decode(Data(json.utf8), file: "direct.json")), storePath: path)
+            let direct = try BacktestRunner.run(config, data: everything, factors: allFactors, baseDirectory: "/")
+            let results = try await manager.taskResults(taskID: taskID, include: ResultParts(trades: true, equityCurve: true))
+            #expect(results.finalValue == direct.finalValue, "\(stock)")
+            #expect(results.trades == direct.trades, "\(stock)")
+            #expect(results.equityCurve == direct.equityCurve, "\(stock)")
+            #expect(results.summary == direct.metrics, "\(stock)")
+            // The trade rows are the result's trades, and so is the results row's JSON copy.
+            let repository = BacktestTaskRepository(database: store.database)
+            #expect(try await repository.trades(taskID: taskID) == direct.trades)
+            let row = try #require(try await repository.result(taskID: taskID, includingTradesDetail: true))
+            #expect(try JSONDecoder().decode([BacktestTrade].self, from: Data(row.tradesDetail!.utf8)) == direct.trades)
+            #expect(row.finalValue == direct.finalValue)
+            #expect(results.factorCombination.name == "样例组合")
+            #expect(results.factorCombination.factors.map(\.name) == ["rsi", "macd", "pe_ratio"])
+            #expect(results.factorCombination.factors.first?.params == ["period": 10])
+            let status = try await manager.taskStatus(taskID: taskID)
+            #expect(status.factorCombinationID == configID)
+            totalTrades += direct.trades.count
+        }
+        #expect(totalTrades > 0)
+
+        // Editing the stored config later does not change what a queued task runs.
+        let snapshot = try #require(try await BacktestTaskRepository(database: store.database).task(id: created.taskIDs[0]))
+        _ = try await configs.update(configID: configID, with: FactorConfigDraft(
+            stockCode: "600036.SH", technicalFactors: ["rsi"], factorWeights: ["rsi": 1]))
+        #expect(try await BacktestTaskRepository(database: store.database).task(id: created.taskIDs[0])?.config == snapshot.config)
+        #expect(snapshot.config.contains("\"macd\""))
+
+        await manager.shutdown()
+        try await store.close()
+    }
+}
