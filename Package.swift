@@ -15,6 +15,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .target(name: "HuiceCore"),
@@ -33,10 +41,30 @@ let package = Package(
             name: "Runtime",
             dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors", "Simulation", "Strategies", "Analysis", "Storage"],
             resources: [.copy("SampleData"), .copy("Demo")]),
+        // TEMPORARY: Sources/Service holds only a stub of the contract (/work/service-api.md) until
+        // the "tasks" branch, which writes the real TaskManager, is merged over it.
+        .target(
+            name: "Service",
+            dependencies: ["Runtime", "Storage", "Factors", "MarketData", "HuiceCore", "Analysis",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics")]),
+        .target(
+            name: "Server",
+            dependencies: ["Service", "Storage", "Runtime", "Factors", "MarketData", "HuiceCore",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Prometheus", package: "swift-prometheus"),
+                           .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics")],
+            resources: [.copy("Resources/openapi.json")]),
         .executableTarget(
             name: "huice",
-            dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage"]),
 
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
@@ -48,5 +76,12 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Factors", "HuiceCore"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "Service", "Storage", "Factors", "HuiceCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ]),
     ]
 )
