@@ -15,11 +15,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
@@ -41,11 +41,11 @@ let package = Package(
             name: "Runtime",
             dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors", "Simulation", "Strategies", "Analysis", "Storage"],
             resources: [.copy("SampleData"), .copy("Demo")]),
-        // TEMPORARY: Sources/Service holds only a stub of the contract (/work/service-api.md) until
-        // the "tasks" branch, which writes the real TaskManager, is merged over it.
+        // TEMPORARY on the "http" branch: Sources/Service holds only a stub of the shared contract;
+        // the "tasks" branch's real Service (same target definition) replaces it at the merge.
         .target(
             name: "Service",
-            dependencies: ["Runtime", "Storage", "Factors", "MarketData", "HuiceCore", "Analysis",
+            dependencies: ["Runtime", "Storage", "Simulation", "Factors", "MarketData", "HuiceCore", "Analysis",
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "Metrics", package: "swift-metrics")]),
         .target(

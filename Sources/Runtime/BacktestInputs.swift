@@ -12,13 +12,6 @@ public struct BacktestInputs: Sendable {
     public var factors: FactorDataSet?
     public var report: ImportReport
 
-    /// Inputs already loaded by the caller (the server's store-backed task data source).
-    public init(data: MarketDataSet, factors: FactorDataSet? = nil, report: ImportReport = ImportReport()) {
-        self.data = data
-        self.factors = factors
-        self.report = report
-    }
-
     /// Loads the inputs of `config`. `baseDirectory` resolves `factor_data` paths (normally the
     /// config file's directory).
     public static func load(_ config: EffectiveConfig, dataPath: String, baseDirectory: String,

@@ -10,6 +10,9 @@ struct HTTPMetricsMiddleware: RouterMiddleware {
 
     static let durationLabel = "huice_http_request_duration_seconds"
 
+    /// Where the histogram is recorded (the server's Prometheus registry), not the global backend.
+    let factory: any MetricsFactory
+
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -18,7 +21,7 @@ struct HTTPMetricsMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         Timer(label: Self.durationLabel, dimensions: [
             ("route", route), ("method", request.method.rawValue), ("status", String(response.status.code)),
-        ]).recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        ], factory: factory).recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
         return response
     }
 }

@@ -11,6 +11,8 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
     public var probeStore: @Sendable () async throws -> StoreHealth
     /// How often an idle event stream sends `: ping` (15 s; tests shorten it).
     public var eventHeartbeat: Duration = .seconds(15)
+    /// The registry behind `/metrics` (each API its own unless given one).
+    public var metrics = ServerMetrics()
 
     public init(factorConfigs: FactorConfigManager, backtests: Backtests,
                 probeStore: @escaping @Sendable () async throws -> StoreHealth) {
@@ -32,7 +34,7 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
         return FactorConfigRoutes(manager: factorConfigs).endpoints
             + BacktestRoutes(api: backtests, heartbeat: eventHeartbeat).endpoints
             + SystemRoutes(probeStore: probeStore, refreshGauges: { try await backtests.updateStateGauges() },
-                           metrics: ServerMetrics.shared).endpoints
+                           metrics: metrics).endpoints
     }
 
     /// A router with the middlewares and every endpoint. Requests to other paths get the 404
@@ -42,7 +44,7 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
         let router = Router(context: APIRequestContext.self)
         // Middlewares apply to the routes added after them, and to unmatched requests.
         router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: HTTPMetricsMiddleware())
+        router.add(middleware: HTTPMetricsMiddleware(factory: metrics.factory))
         router.add(middleware: ErrorEnvelopeMiddleware(routes: RouteIndex(endpoints)))
         for endpoint in endpoints {
             let handler = endpoint.handler

@@ -15,11 +15,17 @@ public enum HuiceServer {
         guard (0...65_535).contains(options.port) else {
             throw ServeError.invalidOption("--port must be between 0 and 65535, got \(options.port)")
         }
+        // The process's swift-metrics backend: the registry /metrics renders, so the task
+        // manager's metrics appear there next to the HTTP ones.
+        let metrics = ServerMetrics()
+        metrics.bootstrapMetricsSystem()
         let store = try await openStore(options, logger: logger)
         do {
             let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store),
                                       logger: logger.with(module: "tasks"))
-            let router = HuiceAPI(store: store, backtests: manager).makeRouter()
+            var api = HuiceAPI(store: store, backtests: manager)
+            api.metrics = metrics
+            let router = api.makeRouter()
             let app = Application(
                 router: router,
                 configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),

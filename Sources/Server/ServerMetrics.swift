@@ -1,17 +1,25 @@
 import Metrics
 import Prometheus
 
-/// The process's Prometheus registry, installed as the swift-metrics backend the first time it is
-/// used. swift-metrics allows one bootstrap per process, and every app built in that process (a
-/// test builds many) shares it, so it is a lazily created singleton.
+/// The Prometheus registry `/metrics` renders, and the swift-metrics factory that writes into it.
+///
+/// The server's own HTTP metrics are recorded through `factory` directly, so an app works without
+/// touching the process-wide swift-metrics backend (tests build many apps, and other test targets
+/// install their own backend). `huice serve` also makes `factory` that backend, once, so the task
+/// manager's metrics, recorded through the global system, land in the same registry.
 public final class ServerMetrics: Sendable {
-    public static let shared = ServerMetrics()
-
     public let registry: PrometheusCollectorRegistry
+    public let factory: PrometheusMetricsFactory
 
-    private init() {
+    public init() {
         registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        factory = PrometheusMetricsFactory(registry: registry)
+    }
+
+    /// Installs `factory` as the process's swift-metrics backend. swift-metrics allows this once
+    /// per process (a second call traps), so only the composition root (`HuiceServer.run`) calls it.
+    public func bootstrapMetricsSystem() {
+        MetricsSystem.bootstrap(factory)
     }
 
     /// The Prometheus text exposition (format 0.0.4) of every metric recorded so far.

@@ -6,7 +6,9 @@
 // that the `Server` target compiles on the "http" branch. Nothing here works: every body that
 // would need behaviour calls `fatalError("stub")`. When "tasks" is merged, delete this file (the
 // merge takes that branch's Sources/Service) — no other code may depend on anything that is not
-// in the contract. No test exercises this stub.
+// in the contract, with one exception: `StoreTaskDataSource` (the store-backed TaskDataSource
+// that `huice serve` needs) is not in the written contract but is on the "tasks" branch with
+// exactly this signature. No test exercises this stub.
 // ============================================================================================
 
 import Foundation
@@ -66,6 +68,15 @@ public struct TaskManagerConfiguration: Sendable {
 
 public protocol TaskDataSource: Sendable {
     func inputs(for stock: StockCode, benchmark: StockCode?, through end: TradingDay) async throws -> BacktestInputs
+}
+
+/// On the "tasks" branch: the task inputs read from a MarketDataStore.
+public struct StoreTaskDataSource: TaskDataSource {
+    public let store: MarketDataStore
+    public init(store: MarketDataStore) { self.store = store }
+    public func inputs(for stock: StockCode, benchmark: StockCode?, through end: TradingDay) async throws -> BacktestInputs {
+        fatalError("stub")
+    }
 }
 
 public final class TaskManager: Sendable {

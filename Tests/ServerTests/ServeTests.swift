@@ -1,13 +1,11 @@
 import Foundation
 import HuiceCore
 import Logging
-import Runtime
 import Storage
 import Testing
 @testable import Server
 
-/// The pieces of `huice serve` that need no task manager: opening stores, the sample import, the
-/// store-backed task data source.
+/// The pieces of `huice serve` that need no task manager: opening stores and the sample import.
 @Suite struct ServeTests {
     static func temporaryDirectory() throws -> String {
         let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("huice-serve-\(UUID().uuidString)")
@@ -49,21 +47,6 @@ import Testing
         await #expect(throws: ServeError.self) {
             _ = try await StoreOpener.open(databaseURL: "postgres://huice@127.0.0.1:5432/huice")
         }
-    }
-
-    @Test func taskDataSourceLoadsTheStockThroughItsLastDay() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await SampleDataImport.importIfEmpty(into: store, logger: Logger(label: "test"))
-        let stock = try #require(try await store.summary().stocks.first)
-        let all = try #require(try await store.load(codes: [stock.code]).series[stock.code])
-        let middle = all.times[all.count / 2].day
-
-        let inputs = try await StoreTaskDataSource(store: store).inputs(for: stock.code, benchmark: nil, through: middle)
-        let loaded = try #require(inputs.data.series[stock.code])
-        #expect(loaded.lastTime?.day == middle)
-        #expect(loaded.count < all.count)
-        #expect(inputs.data.series.count == 1)
-        try await store.close()
     }
 
     @Test func ipv6HostsAreBracketedInTheURL() {
