@@ -21,8 +21,8 @@ public enum HuiceServer {
         metrics.bootstrapMetricsSystem()
         let store = try await openStore(options, logger: logger)
         do {
-            let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store),
-                                      logger: logger.with(module: "tasks"))
+            // The manager names its own module (task_manager) on its lines.
+            let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store), logger: logger)
             var api = HuiceAPI(store: store, backtests: manager)
             api.metrics = metrics
             let router = api.makeRouter()

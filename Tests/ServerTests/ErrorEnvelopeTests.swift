@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import HuiceCore
+import Logging
+import Server
 import HummingbirdTesting
 import Testing
 
@@ -176,6 +178,21 @@ import Testing
             #expect(!response.text.contains("memory"))
             #expect(!response.text.lowercased().contains("closed"))
         }
+    }
+
+    @Test func unexpectedFailureIsLoggedWithItsRequestID() async throws {
+        let lines = JSONLogHandlerTests.Lines()
+        let logger = Logger(label: "test") { _ in JSONLogHandler(output: { lines.append($0) }) }
+        try await withTestApp(logger: logger) { store, client in
+            try await store.close()
+            _ = try await client.post("/api/v1/factor-config/list", json: "{}", headers: [RequestIDHeader.name: "req-log"])
+        }
+        let failure = try #require(lines.all.first { $0.contains(#""level":"ERROR""#) })
+        #expect(failure.contains(#""request_id":"req-log""#))
+        #expect(failure.contains(#""module":"http""#))
+        #expect(failure.contains("StorageError"))  // the real error, which the answer does not show
+        let access = try #require(lines.all.first { $0.contains("request completed") })
+        #expect(access.contains(#""status":500"#))
     }
 }
 

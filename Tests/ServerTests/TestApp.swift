@@ -13,6 +13,8 @@ let seedTime = Date(timeIntervalSince1970: 1_704_621_600)
 func withTestApp<T: Sendable>(
     backtests: FakeBacktestAPI = FakeBacktestAPI(), heartbeat: Duration = .seconds(15),
     now: @escaping @Sendable () -> Date = { seedTime },
+    // The access log of every request would drown the test output; the log format has its own tests.
+    logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
     _ body: @Sendable (MarketDataStore, any TestClientProtocol) async throws -> T
 ) async throws -> T {
     let store = try await MarketDataStore.open(path: ":memory:")
@@ -20,8 +22,7 @@ func withTestApp<T: Sendable>(
         var api = HuiceAPI(store: store, backtests: backtests)
         api.factorConfigs = FactorConfigManager(store: store, now: now)
         api.eventHeartbeat = heartbeat
-        // The access log of every request would drown the test output; the log format has its own tests.
-        let app = Application(router: api.makeRouter(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let app = Application(router: api.makeRouter(), logger: logger)
         let value = try await app.test(.router) { client in try await body(store, client) }
         try? await store.close()
         return value
