@@ -24,13 +24,15 @@ extension APIError {
             self.init(request: error)
         case let error as ServiceError:
             self.init(service: error)
-        case let error as HTTPError where error.status == .contentTooLarge:
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            // Request.body.collect(upTo:) throws NIO's NIOTooManyBytesError, which says 413.
             self.init(status: .contentTooLarge, message: Messages.payloadTooLarge,
-                      reason: "the request body is larger than the server accepts",
-                      details: ["field": "body", "reason": "too large"])
-        case let error as HTTPError where error.status.kind == .clientError:
+                      reason: "the request body is larger than the server accepts (\(APIRequestContext.uploadLimit) bytes)",
+                      details: ["field": "body", "reason": "too large",
+                                "limit": .number(Double(APIRequestContext.uploadLimit))])
+        case let error as any HTTPResponseError where error.status.kind == .clientError:
             // Hummingbird's own refusals (a malformed request line, …): keep the status.
-            let reason = error.body ?? error.status.reasonPhrase
+            let reason = (error as? HTTPError)?.body ?? error.status.reasonPhrase
             self = error.status == .notFound ? .notFound(Messages.routeNotFound)
                 : APIError(status: error.status, message: Messages.invalidParameters, reason: reason,
                            details: ["reason": .string(reason)])

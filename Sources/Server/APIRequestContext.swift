@@ -15,5 +15,7 @@ public struct APIRequestContext: RequestContext {
     }
 
     /// Request bodies are small JSON documents; 1 MiB is far above any legitimate one.
-    public var maxUploadSize: Int { 1 << 20 }
+    public static let uploadLimit = 1 << 20
+
+    public var maxUploadSize: Int { Self.uploadLimit }
 }

@@ -119,6 +119,15 @@ import Testing
         }
     }
 
+    @Test func bodyOverOneMebibyteIs413() async throws {
+        try await withTestApp { _, client in
+            let padding = String(repeating: " ", count: 1 << 20)
+            let response = try await client.post("/api/v1/factor-config/list", json: "{}" + padding)
+            #expect(response.status == .contentTooLarge)
+            #expect(try response.json[path: "details"] == .object(["field": "body", "reason": "too large", "limit": 1_048_576]))
+        }
+    }
+
     @Test func unknownConfigIs404WithTheSeedShape() async throws {
         try await withTestApp { _, client in
             let response = try await client.post("/api/v1/factor-config/get", json: #"{"config_id": "config_20991231_001"}"#)
