@@ -77,7 +77,7 @@ public struct EffectiveConfig: Sendable, Equatable, Codable {
         minPasBreadthRatio = try Self.number(config.minPasBreadthRatio, "min_pas_breadth_ratio", default: 0.03) { (0...1).contains($0) }
 
         orderType = config.orderType.resolved(default: .auction) ?? .auction
-        slippageType = config.slippageType.resolved(default: ashare ? .auction : .none) ?? .none
+        slippageType = config.slippageType.resolved(default: ashare ? .auction : SlippageType.none) ?? SlippageType.none
         slippageValue = try Self.number(config.slippageValue, "slippage_value", default: 0.001, required: true) { $0 >= 0 && $0 < 0.1 }!
         minFillProbability = try Self.number(config.minFillProbability, "min_fill_probability",
                                              default: ashare ? 0.35 : 0, required: true) { (0...1).contains($0) }!

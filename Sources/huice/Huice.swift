@@ -9,7 +9,8 @@ struct Huice: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "huice",
         abstract: "Huice (回测): a faithful, fast backtester for China A-shares.",
-        subcommands: [Demo.self, Backtest.self, Import.self, Indicators.self, FactorsCommand.self, FactorConfigCommand.self, Optimize.self])
+        subcommands: [Demo.self, Backtest.self, Import.self, Indicators.self, FactorsCommand.self, FactorConfigCommand.self, Optimize.self,
+                      Serve.self])
 }
 
 /// Prints an error the way every command does and fails with exit code 1.

@@ -1,0 +1,57 @@
+import Hummingbird
+import Storage
+
+/// The Huice HTTP API: all routes (factor configs, backtests, events, health, metrics, OpenAPI)
+/// and the router built from them, behind three middlewares — request id and access log,
+/// latency metrics, error envelopes — in that order from the outside in.
+public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
+    public var factorConfigs: FactorConfigManager
+    public var backtests: Backtests
+    /// Answers `/healthz`'s store check.
+    public var probeStore: @Sendable () async throws -> StoreHealth
+    /// How often an idle event stream sends `: ping` (15 s; tests shorten it).
+    public var eventHeartbeat: Duration = .seconds(15)
+    /// The registry behind `/metrics` (each API its own unless given one).
+    public var metrics = ServerMetrics()
+
+    public init(factorConfigs: FactorConfigManager, backtests: Backtests,
+                probeStore: @escaping @Sendable () async throws -> StoreHealth) {
+        self.factorConfigs = factorConfigs
+        self.backtests = backtests
+        self.probeStore = probeStore
+    }
+
+    /// The API over `store`: its factor configs, and its dialect and schema version for `/healthz`.
+    public init(store: MarketDataStore, backtests: Backtests) {
+        self.init(factorConfigs: FactorConfigManager(store: store), backtests: backtests) {
+            StoreHealth(dialect: store.database.dialectName, schemaVersion: try await store.schemaVersions().last ?? 0)
+        }
+    }
+
+    /// Every route, in the order they are registered.
+    public var endpoints: [APIEndpoint] {
+        let backtests = self.backtests
+        return FactorConfigRoutes(manager: factorConfigs).endpoints
+            + BacktestRoutes(api: backtests, heartbeat: eventHeartbeat).endpoints
+            + SystemRoutes(probeStore: probeStore, refreshGauges: { try await backtests.updateStateGauges() },
+                           metrics: metrics).endpoints
+    }
+
+    /// A router with the middlewares and every endpoint. Requests to other paths get the 404
+    /// envelope; other methods on a known path the 405 envelope.
+    public func makeRouter() -> Router<APIRequestContext> {
+        let endpoints = self.endpoints
+        let router = Router(context: APIRequestContext.self)
+        // Middlewares apply to the routes added after them, and to unmatched requests.
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: HTTPMetricsMiddleware(factory: metrics.factory))
+        router.add(middleware: ErrorEnvelopeMiddleware(routes: RouteIndex(endpoints)))
+        for endpoint in endpoints {
+            let handler = endpoint.handler
+            router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+                try await handler(request, context)
+            }
+        }
+        return router
+    }
+}
