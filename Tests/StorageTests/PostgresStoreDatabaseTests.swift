@@ -24,8 +24,9 @@ struct PostgresStoreDatabaseTests {
 
     @Test("an unreachable server fails the open at once, naming the location without the password")
     func unreachable() async throws {
-        // Port 1 on the loopback: nothing listens there, the connection is refused.
-        let started = ContinuousClock.now
+        // Port 1 on the loopback: nothing listens there, the connection is refused. The open's
+        // own probe connection reports it ("cannot connect"), rather than the pool, which would
+        // keep callers waiting for a minute of retries before "no connection".
         do {
             let database = try await PostgresStoreDatabase.open(url: "postgres://huice:s3cret@127.0.0.1:1/huice?sslmode=disable")
             try await database.close()
@@ -33,9 +34,9 @@ struct PostgresStoreDatabaseTests {
         } catch let error as StorageError {
             #expect(error.location.file == "postgres://huice@127.0.0.1:1/huice?sslmode=disable")
             #expect(error.reason.hasPrefix("cannot connect: "))
+            #expect(error.reason.contains("Connection refused"))
             #expect(!error.description.contains("s3cret"))
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test("a wrong password is refused with the server's reason", onPostgres)
