@@ -3,8 +3,8 @@ import PackageDescription
 
 // Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
 // Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage sees
-// HuiceCore, MarketData and Factors (factor configs); Runtime composes them; Service (the task
-// manager: batches, queue, workers) sits on Runtime and Storage; the executables are thin shells.
+// HuiceCore, MarketData and Factors (factor configs) and runs on SQLite or PostgreSQL; Runtime composes
+// them; Service (the task manager: batches, queue, workers) sits on Runtime and Storage; the executables are thin shells.
 let package = Package(
     name: "huice",
     platforms: [.macOS(.v15)],
@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "HuiceCore"),
@@ -37,6 +39,8 @@ let package = Package(
             "HuiceCore", "MarketData", "Factors",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(
             name: "Runtime",
@@ -66,14 +70,20 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage"]),
 
-        .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation", "Storage",
+                                                   .product(name: "SQLKit", package: "sql-kit")],
+                path: "Tests/TestSupport"),
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),
         .testTarget(name: "SeriesMathTests", dependencies: ["SeriesMath"]),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FactorsTests", dependencies: ["Factors", "HuiceCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Factors", "HuiceCore"]),
+        .testTarget(name: "StorageTests", dependencies: [
+            "Storage", "Factors", "HuiceCore", "TestSupport",
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
+        ]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Runtime", "Storage", "Simulation", "Factors", "MarketData", "HuiceCore", "Analysis", "TestSupport",
@@ -82,7 +92,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Service", "Storage", "Factors", "HuiceCore",
+            "Server", "Service", "Storage", "Factors", "HuiceCore", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),

@@ -7,21 +7,23 @@ import Storage
 /// `huice factors import`: reads factor files, prints what they hold, optionally saves them to a
 /// store. The CLI only parses arguments; this does the work and renders the text.
 public enum FactorImportSummary {
-    /// Imports `paths` (files or directories) with the registry's columns and, with `store`,
-    /// saves the data there (`mode`; one transaction). Returns the summary text; throws the first
-    /// `DataImportError` (file:line:field) or `StorageError`, in which case nothing was saved.
+    /// Imports `paths` (files or directories) with the registry's columns and, with `store` (an
+    /// SQLite path or a PostgreSQL URL, see `StoreLocation`), saves the data there (`mode`; one
+    /// transaction). Returns the summary text; throws the first `DataImportError`
+    /// (file:line:field) or `StorageError`, in which case nothing was saved.
     public static func run(paths: [String], store: String? = nil, mode: SaveMode = .merge,
                            skipInvalidRows: Bool = false) async throws -> String {
         let result = try FactorDataImporter.importFiles(paths.map { URL(fileURLWithPath: $0) },
                                                         options: FactorImportOptions(skipInvalidRows: skipInvalidRows))
         var text = render(result)
         guard let store else { return text }
-        let opened = try await MarketDataStore.open(path: store)
+        let location = try StoreLocation(parsing: store)
+        let opened = try await MarketDataStore.open(location: location)
         do {
             try await opened.saveFactors(result.data, mode: mode)
             let summary = try await opened.summary()
             try await opened.close()
-            text += "\nSaved to \(store) (\(mode == .replace ? "replaced those stocks' factors" : "merged")): "
+            text += "\nSaved to \(location.displayName) (\(mode == .replace ? "replaced those stocks' factors" : "merged")): "
                 + "the store holds \(summary.factorValues) factor value(s)"
         } catch {
             try? await opened.close()

@@ -47,13 +47,14 @@ public enum HuiceServer {
         }
     }
 
-    /// The default store (with the sample imported when it holds no bars) or `--database`'s.
+    /// The default store or `--database`'s (SQLite or PostgreSQL), with the bundled sample
+    /// imported when it holds no bars: a new store, on either engine, starts out usable.
     static func openStore(_ options: ServeOptions, logger: Logger) async throws -> MarketDataStore {
-        if let url = options.databaseURL {
-            return try await StoreOpener.open(databaseURL: url)
+        let store = if let url = options.databaseURL {
+            try await StoreOpener.open(databaseURL: url)
+        } else {
+            try await MarketDataStore.open(path: StoreOpener.defaultStorePath(dataDirectory: options.dataDirectory))
         }
-        let path = StoreOpener.defaultStorePath(dataDirectory: options.dataDirectory)
-        let store = try await MarketDataStore.open(path: path)
         do {
             try await SampleDataImport.importIfEmpty(into: store, logger: logger)
         } catch {

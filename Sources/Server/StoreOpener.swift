@@ -8,26 +8,15 @@ enum StoreOpener {
         (dataDirectory as NSString).appendingPathComponent("huice.sqlite")
     }
 
-    /// Opens (and migrates) the store `--database` names.
-    ///
-    /// MERGE(postgres): this is the one function to change when the "postgres" branch lands.
-    /// Replace its body with
-    ///     try await MarketDataStore.open(location: try StoreLocation(parsing: url))
-    /// (`StoreLocation(parsing:)` accepts postgres:// URLs and SQLite paths). Until then only
-    /// SQLite works: a file path, or `sqlite:PATH` / `sqlite://PATH`.
+    /// Opens (and migrates) the store `--database` names: an SQLite path (`sqlite:PATH`,
+    /// `sqlite://PATH`) or a `postgres://` / `postgresql://` URL (`StoreLocation`).
     static func open(databaseURL url: String) async throws -> MarketDataStore {
-        let lowered = url.lowercased()
-        if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
-            throw ServeError.unsupportedDatabase(
-                "PostgreSQL stores are not available in this build yet (they come with the PostgreSQL backend); "
-                    + "use an SQLite path or leave out --database")
+        let location: StoreLocation
+        do {
+            location = try StoreLocation(parsing: url)
+        } catch {
+            throw ServeError.unsupportedDatabase("\(error)")
         }
-        var path = url
-        for prefix in ["sqlite://", "sqlite:"] where lowered.hasPrefix(prefix) {
-            path = String(url.dropFirst(prefix.count))
-            break
-        }
-        guard !path.isEmpty else { throw ServeError.unsupportedDatabase("--database '\(url)' names no file") }
-        return try await MarketDataStore.open(path: path)
+        return try await MarketDataStore.open(location: location)
     }
 }

@@ -1,26 +1,43 @@
-import SQLiteKit
+import SQLKit
 
 /// Accumulates rows of one INSERT statement and executes them ~1,000 rows a statement with bound
-/// parameters. The caller appends a row's values to `binds` in column order, then calls `endRow()`.
-final class BatchInserter {
+/// parameters (fewer when the engine's parameter limit needs it). The caller appends a row's
+/// values in column order, then calls `endRow()`; `finish()` runs the rows still pending.
+final class BatchInserter<Engine: BatchEngine> {
     let statement: InsertStatement
-    private let connection: SQLiteConnection
+    private let engine: Engine
     private let cache: StatementCache
     private let hooks: SaveHooks
     private let rowsPerStatement: Int
-    var binds: [SQLiteData] = []
+    private var binds: [Engine.Value] = []
     private var rows = 0
     private(set) var statementsRun = 0
+    /// The first text and integer of the pending batch (its first stock and date), for errors.
+    private var firstText: String?
+    private var firstInteger: Int?
 
-    init(_ statement: InsertStatement, connection: SQLiteConnection, cache: StatementCache, hooks: SaveHooks,
+    init(_ statement: InsertStatement, engine: Engine, cache: StatementCache, hooks: SaveHooks,
          rowsPerStatement: Int = InsertStatement.batchRows) {
         self.statement = statement
-        self.connection = connection
+        self.engine = engine
         self.cache = cache
         self.hooks = hooks
-        // SQLite allows 32,766 bound parameters a statement.
-        self.rowsPerStatement = max(1, min(rowsPerStatement, 32_000 / statement.columns.count))
+        self.rowsPerStatement = max(1, min(rowsPerStatement, engine.maxParameters / statement.columns.count))
         binds.reserveCapacity(self.rowsPerStatement * statement.columns.count)
+    }
+
+    @inline(__always) func append(_ text: String) {
+        if binds.isEmpty { firstText = text }
+        binds.append(engine.value(text))
+    }
+
+    @inline(__always) func append(_ integer: Int?) {
+        if firstInteger == nil { firstInteger = integer }
+        binds.append(engine.value(integer))
+    }
+
+    @inline(__always) func append(_ double: Double?) {
+        binds.append(engine.value(double))
     }
 
     func endRow() async throws {
@@ -37,18 +54,17 @@ final class BatchInserter {
         assert(binds.count == rows * statement.columns.count, "row width does not match \(statement.table)")
         let sql = cache.sql(statement, rows: rows)
         do {
-            try await connection.query(sql, binds) { _ in }
+            try await engine.run(sql, binds: binds)
             statementsRun += 1
             try hooks.afterStatement?(statement.table, statementsRun)
         } catch {
-            var stock: String?
-            if case .text(let code)? = binds.first { stock = code }
-            throw StorageError(table: statement.table, stock: stock,
-                               date: binds.lazy.compactMap(\.integer).first.map(String.init),
-                               reason: "writing a batch of \(rows) rows failed: \(error)")
+            throw StorageError(table: statement.table, stock: firstText, date: firstInteger.map(String.init),
+                               reason: "writing a batch of \(rows) rows failed: \(StorageError.message(of: error))")
         }
         binds.removeAll(keepingCapacity: true)
         rows = 0
+        firstText = nil
+        firstInteger = nil
     }
 }
 

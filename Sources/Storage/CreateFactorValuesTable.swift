@@ -25,3 +25,8 @@ struct CreateFactorValuesTable: SchemaMigration {
         }
     }
 }
+
+/// The columns of `factor_values`, in the order writes bind them and reads select them.
+enum FactorValuesTable {
+    static let columns = ["stock_code", "factor", "observed_date", "publish_date", "value"]
+}

@@ -5,8 +5,9 @@ import HuiceCore
 /// Seed 000's `FactorCombinationManager`: factor-combination configs validated
 /// (`FactorConfigValidator`) and kept in a store (`FactorConfigRepository`), one per stock.
 ///
-/// Safe to share between tasks: every operation is atomic on the store's one connection. Times
-/// come from `now` (whole seconds, UTC), injectable for tests. Failures are `FactorConfigError`s
+/// Safe to share between tasks and processes: every operation is atomic (see
+/// `FactorConfigRepository`), on SQLite and on PostgreSQL. Times come from `now` (whole seconds,
+/// UTC), injectable for tests. Failures are `FactorConfigError`s
 /// (not found → 404, invalid → 400 with the `ValidationResult`, stock taken → 409) or
 /// `StorageError`s.
 public struct FactorConfigManager: Sendable {

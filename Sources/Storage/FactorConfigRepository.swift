@@ -4,9 +4,11 @@ import HuiceCore
 import SQLKit
 
 /// Factor configs in a store's `factor_configurations` table (schema v3), on any `StoreDatabase`
-/// (SQLite or PostgreSQL): every write is one transaction (`BEGIN IMMEDIATE` on SQLite), so concurrent callers — tasks sharing the store, or
-/// another process on the same file — never see half a write, never get the same id, and never
-/// put two configs on one stock.
+/// (SQLite or PostgreSQL): every write is one transaction holding the tables' write lock
+/// (`BEGIN IMMEDIATE` on SQLite, `LOCK TABLE` on PostgreSQL; see
+/// `StoreDatabase.transaction(locking:_:)`), so concurrent callers — tasks sharing the store, or
+/// another process on the same database — run their check-then-write one after another: they
+/// never see half a write, never get the same id, and never put two configs on one stock.
 ///
 /// Contents are validated before they get here: writes take a `ValidatedFactorConfig`.
 /// `FactorConfigManager` is the usual entry point.
@@ -109,7 +111,9 @@ public struct FactorConfigRepository: Sendable {
     }
 
     private func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await wrappingErrors { try await database.transaction(body) }
+        try await wrappingErrors {
+            try await database.transaction(locking: [FactorConfigTable.configs, FactorConfigTable.sequence], body)
+        }
     }
 
     /// Passes config errors and storage errors on; anything else (SQL) becomes a `StorageError`.
@@ -121,7 +125,7 @@ public struct FactorConfigRepository: Sendable {
         } catch let error as StorageError {
             throw error
         } catch {
-            throw StorageError(file: database.location, table: FactorConfigTable.configs, reason: "\(error)")
+            throw StorageError(file: database.location, table: FactorConfigTable.configs, reason: StorageError.message(of: error))
         }
     }
 

@@ -1,26 +1,18 @@
 import HuiceCore
 import MarketData
-import SQLiteKit
+import SQLKit
 
-/// Writes a `FactorDataSet` to `factor_values` inside one transaction, ~1,000 rows a statement
-/// with bound parameters. See `SaveMode` for merge and replace.
-struct FactorValuesWriter {
-    let connection: SQLiteConnection
-    let db: any SQLDatabase
+/// Writes a `FactorDataSet` to `factor_values`, ~1,000 rows a statement with bound parameters
+/// through `Engine`. See `SaveMode` for merge and replace. The caller runs `write` inside one
+/// transaction: any failure (a non-finite value, a database error) rolls everything back.
+struct FactorValuesWriter<Engine: BatchEngine> {
+    let engine: Engine
     var hooks: SaveHooks = .none
     var rowsPerStatement = InsertStatement.batchRows
 
-    static let columns = ["stock_code", "factor", "observed_date", "publish_date", "value"]
-
-    /// Saves `set` atomically: any failure (a non-finite value, a database error) rolls everything back.
-    func save(_ set: FactorDataSet, mode: SaveMode) async throws {
-        try await db.transaction(dialect: db.dialect) {
-            try await write(set, mode: mode)
-        }
-    }
-
-    private func write(_ set: FactorDataSet, mode: SaveMode) async throws {
+    func write(_ set: FactorDataSet, mode: SaveMode) async throws {
         let table = StoreTable.factorValues
+        let db = engine.db
         if mode == .replace {
             var codesByFactor: [String: Set<String>] = [:]
             for o in set.observations { codesByFactor[o.factor, default: []].insert(o.code.storageText) }
@@ -30,13 +22,13 @@ struct FactorValuesWriter {
                 }
             }
         }
-        let key = Array(Self.columns.dropLast())
-        let batch = BatchInserter(InsertStatement(table: table, columns: Self.columns,
+        let key = Array(FactorValuesTable.columns.dropLast())
+        let batch = BatchInserter(InsertStatement(table: table, columns: FactorValuesTable.columns,
                                                   conflict: .overwrite(key: key, columns: ["value"])),
-                                  connection: connection, cache: StatementCache(db: db), hooks: hooks,
+                                  engine: engine, cache: StatementCache(db: db), hooks: hooks,
                                   rowsPerStatement: rowsPerStatement)
         var lastCode: StockCode?
-        var codeText = SQLiteData.null
+        var codeText = ""
         for o in set.observations {
             guard o.value.isFinite else {
                 throw StorageError(table: "\(table).value", stock: o.code.description, date: o.observed.description,
@@ -44,13 +36,13 @@ struct FactorValuesWriter {
             }
             if o.code != lastCode {
                 lastCode = o.code
-                codeText = .text(o.code.storageText)
+                codeText = o.code.storageText
             }
-            batch.binds.append(codeText)
-            batch.binds.append(.text(o.factor))
-            batch.binds.append(.integer(Int(o.observed.yyyymmdd)))
-            batch.binds.append(.integer(Int(o.published.yyyymmdd)))
-            batch.binds.append(.float(o.value))
+            batch.append(codeText)
+            batch.append(o.factor)
+            batch.append(Int(o.observed.yyyymmdd))
+            batch.append(Int(o.published.yyyymmdd))
+            batch.append(o.value)
             try await batch.endRow()
         }
         try await batch.finish()

@@ -14,11 +14,14 @@ struct LoadFilter: Sendable {
 }
 
 /// Reads the store back into a `MarketDataSet`. Queries are built with SQLKit (so they render in
-/// the database's dialect); values are read raw from SQLiteNIO and decoded by hand, not by Codable.
+/// the database's dialect); values are decoded by hand from the rows `RowReader` hands over (raw
+/// SQLiteNIO values on SQLite, not Codable). Bars on SQLite take `barPath`; on other engines they
+/// come as rows.
 struct MarketDataReader {
-    let connection: SQLiteConnection
-    let db: any SQLDatabase
+    let rows: RowReader
     var barPath: BarReadPath = .collectingFunction
+
+    private var db: any SQLDatabase { rows.db }
 
     func load(_ filter: LoadFilter) async throws -> MarketDataSet {
         var set = MarketDataSet()
@@ -35,8 +38,8 @@ struct MarketDataReader {
 
     func calendar() async throws -> TradingCalendar? {
         let collector = RowCollector<[TradingDay]>(table: StoreTable.calendar, [])
-        try await run(db.select().column("trade_date").from(StoreTable.calendar).orderBy("trade_date"),
-                      collector) {
+        try await rows.collect(db.select().column("trade_date").from(StoreTable.calendar).orderBy("trade_date"),
+                               into: collector) {
             $0.value.append(try $0.day($1, "trade_date"))
         }
         let days = try collector.result()
@@ -47,11 +50,18 @@ struct MarketDataReader {
     func bars(_ filter: LoadFilter) async throws -> [StockCode: BarSeries] {
         let collector = BarCollector()
         let columns = BarCollector.columns
+        guard let connection = rows.sqlite else {
+            try await forEachCodeChunk(filter) { chunk in
+                let query = barsFiltered(db.select().columns(columns).from(StoreTable.bars), chunk, filter)
+                try await rows.forEachRow(query.orderBy("code").orderBy("bar_time")) { collector.consume($0) }
+            }
+            return try collector.finish()
+        }
         switch barPath {
         case .rows:
             try await forEachCodeChunk(filter) { chunk in
                 let query = barsFiltered(db.select().columns(columns).from(StoreTable.bars), chunk, filter)
-                try await execute(query.orderBy("code").orderBy("bar_time")) { row in
+                try await execute(query.orderBy("code").orderBy("bar_time"), on: connection) { row in
                     collector.consume(row.columns.map(\.data))
                 }
             }
@@ -66,7 +76,7 @@ struct MarketDataReader {
                 try await forEachCodeChunk(filter) { chunk in
                     let collect = SQLFunction("count", args: SQLFunction(name, args: columns.map { SQLColumn($0) }))
                     let query = barsFiltered(db.select().column(collect, as: "n").from(StoreTable.bars), chunk, filter)
-                    try await execute(query) { _ in }
+                    try await execute(query, on: connection) { _ in }
                 }
             } catch {
                 try? await connection.uninstall(customFunction: function)
@@ -94,7 +104,7 @@ struct MarketDataReader {
             let query = db.select()
                 .columns("code", "name", "board", "industry", "list_date", "delist_date").from(table)
             if let chunk { query.where("code", .in, chunk) }
-            try await run(query.orderBy("code"), collector) { c, row in
+            try await rows.collect(query.orderBy("code"), into: collector) { c, row in
                 let code = try c.code(row)
                 guard let board = Board(rawValue: try c.text(row, "board")) else { throw c.failure("board", row) }
                 c.value[code] = Instrument(
@@ -103,7 +113,7 @@ struct MarketDataReader {
             }
             let st = db.select().columns("code", "start_date", "end_date").from(StoreTable.stPeriods)
             if let chunk { st.where("code", .in, chunk) }
-            try await run(st.orderBy("code").orderBy("start_date"), periods) { c, row in
+            try await rows.collect(st.orderBy("code").orderBy("start_date"), into: periods) { c, row in
                 c.value[try c.code(row), default: []].append(SpecialTreatmentPeriod(
                     start: try c.day(row, "start_date"), end: try c.optionalDay(row, "end_date")))
             }
@@ -136,7 +146,7 @@ struct MarketDataReader {
                 })
             }
             if let to = filter.to { query.where("trade_date", .lessThanOrEqual, Int(to.yyyymmdd)) }
-            try await run(query.orderBy("code").orderBy("trade_date"), collector) { c, row in
+            try await rows.collect(query.orderBy("code").orderBy("trade_date"), into: collector) { c, row in
                 let code = try c.code(row)
                 c.value[code, default: AdjustmentFactors(code: code)]
                     .append(try c.day(row, "trade_date"), try c.double(row, "factor"))
@@ -151,7 +161,7 @@ struct MarketDataReader {
         try await forEachCodeChunk(filter) { chunk in
             let query = dayFiltered(db.select().columns("code", "trade_date", "up_limit", "down_limit").from(table),
                                     chunk, filter)
-            try await run(query.orderBy("code").orderBy("trade_date"), collector) { c, row in
+            try await rows.collect(query.orderBy("code").orderBy("trade_date"), into: collector) { c, row in
                 c.value.set(try c.code(row), try c.day(row, "trade_date"),
                             up: try c.optionalPrice(row, "up_limit"), down: try c.optionalPrice(row, "down_limit"))
             }
@@ -164,7 +174,7 @@ struct MarketDataReader {
         let collector = RowCollector<SuspensionTable>(table: table, SuspensionTable())
         try await forEachCodeChunk(filter) { chunk in
             let query = dayFiltered(db.select().columns("code", "trade_date").from(table), chunk, filter)
-            try await run(query.orderBy("code").orderBy("trade_date"), collector) { c, row in
+            try await rows.collect(query.orderBy("code").orderBy("trade_date"), into: collector) { c, row in
                 c.value.add(try c.code(row), try c.day(row, "trade_date"))
             }
         }
@@ -186,21 +196,17 @@ struct MarketDataReader {
         for chunk in codes.chunked(into: LoadFilter.codesPerQuery) { try await body(Array(chunk)) }
     }
 
-    /// Runs a query and hands each raw row to `onRow`, on the thread that steps the statement.
-    private func execute(_ query: SQLSelectBuilder, _ onRow: @escaping @Sendable (SQLiteRow) -> Void) async throws {
+    /// Runs a query on SQLite and hands each raw row to `onRow`, on the thread that steps the statement.
+    private func execute(_ query: SQLSelectBuilder, on connection: SQLiteConnection,
+                         _ onRow: @escaping @Sendable (SQLiteRow) -> Void) async throws {
         let (sql, binds) = db.serialize(query.query)
         let encoder = SQLiteDataEncoder()
         let data = try binds.map { try encoder.encode($0) }
         try await connection.query(sql, data, onRow)
     }
-
-    private func run<Result>(_ query: SQLSelectBuilder, _ collector: RowCollector<Result>,
-                             _ decode: @escaping @Sendable (RowCollector<Result>, SQLiteRow) throws -> Void) async throws {
-        try await execute(query) { collector.consume($0, decode) }
-    }
 }
 
-/// How bars are read from SQLite.
+/// How bars are read from SQLite (other engines read rows).
 ///
 /// SQLiteNIO hands each result row over as a freshly allocated `SQLiteRow`, taking the
 /// connection's mutex (the connection is opened `SQLITE_OPEN_FULLMUTEX`) for every column of every

@@ -11,9 +11,15 @@ extension MarketDataStore {
 
     func saveFactors(_ set: FactorDataSet, mode: SaveMode, hooks: SaveHooks,
                      rowsPerStatement: Int = InsertStatement.batchRows) async throws {
-        try await exclusive {
-            try await FactorValuesWriter(connection: self.connection, db: self.db, hooks: hooks,
-                                         rowsPerStatement: rowsPerStatement).save(set, mode: mode)
+        let connection = sqlite?.connection
+        try await database.transaction(locking: [StoreTable.factorValues]) { db in
+            if let connection {
+                try await FactorValuesWriter(engine: SQLiteBatchEngine(connection: connection), hooks: hooks,
+                                             rowsPerStatement: rowsPerStatement).write(set, mode: mode)
+            } else {
+                try await FactorValuesWriter(engine: SQLKitBatchEngine(db: db), hooks: hooks,
+                                             rowsPerStatement: rowsPerStatement).write(set, mode: mode)
+            }
         }
     }
 
@@ -22,8 +28,6 @@ extension MarketDataStore {
     public func loadFactors(codes: [StockCode]? = nil, factors: [String]? = nil) async throws -> FactorDataSet {
         let codeTexts = codes.map { Array(Set($0.map(\.storageText))).sorted() }
         let factorNames = factors.map { Array(Set($0)).sorted() }
-        return try await exclusive {
-            try await FactorValuesReader(connection: self.connection, db: self.db).load(codes: codeTexts, factors: factorNames)
-        }
+        return try await reading { rows in try await FactorValuesReader(rows: rows).load(codes: codeTexts, factors: factorNames) }
     }
 }

@@ -1,24 +1,19 @@
 import HuiceCore
 import MarketData
-import SQLiteKit
+import SQLKit
 
-/// Writes a `MarketDataSet` inside one transaction: bars and the reference tables, batched
-/// ~1,000 rows a statement with bound parameters. See `SaveMode` for the merge rules.
-struct MarketDataWriter {
-    let connection: SQLiteConnection
-    let db: any SQLDatabase
+/// Writes a `MarketDataSet`: bars and the reference tables, batched ~1,000 rows a statement with
+/// bound parameters through `Engine` (SQLite's raw binds or SQLKit's). See `SaveMode` for the
+/// merge rules. The caller runs `write` inside one transaction, so a failure leaves the store
+/// exactly as it was.
+struct MarketDataWriter<Engine: BatchEngine> {
+    let engine: Engine
     var hooks: SaveHooks = .none
     var rowsPerStatement = InsertStatement.batchRows
 
-    /// Saves `set` atomically: every statement runs in one transaction, and any failure rolls it
-    /// back, so the store is left exactly as it was.
-    func save(_ set: MarketDataSet, mode: SaveMode) async throws {
-        try await db.transaction(dialect: db.dialect) {
-            try await write(set, mode: mode)
-        }
-    }
+    private var db: any SQLDatabase { engine.db }
 
-    private func write(_ set: MarketDataSet, mode: SaveMode) async throws {
+    func write(_ set: MarketDataSet, mode: SaveMode) async throws {
         let cache = StatementCache(db: db)
         let merging = mode == .merge
         if !merging {
@@ -32,8 +27,8 @@ struct MarketDataWriter {
         try await writeSuspensions(set.suspensions, cache: cache)
     }
 
-    private func inserter(_ statement: InsertStatement, _ cache: StatementCache) -> BatchInserter {
-        BatchInserter(statement, connection: connection, cache: cache, hooks: hooks, rowsPerStatement: rowsPerStatement)
+    private func inserter(_ statement: InsertStatement, _ cache: StatementCache) -> BatchInserter<Engine> {
+        BatchInserter(statement, engine: engine, cache: cache, hooks: hooks, rowsPerStatement: rowsPerStatement)
     }
 
     private func writeCalendar(_ calendar: TradingCalendar?, cache: StatementCache) async throws {
@@ -41,7 +36,7 @@ struct MarketDataWriter {
         let batch = inserter(InsertStatement(table: StoreTable.calendar, columns: ["trade_date"],
                                              conflict: .ignore(key: ["trade_date"])), cache)
         for day in calendar.days {
-            batch.binds.append(.integer(Int(day.yyyymmdd)))
+            batch.append(Int(day.yyyymmdd))
             try await batch.endRow()
         }
         try await batch.finish()
@@ -57,12 +52,12 @@ struct MarketDataWriter {
             conflict: merging ? .overwrite(key: ["code"], columns: Array(columns.dropFirst())) : .fail), cache)
         for code in codes {
             let instrument = instruments[code]!
-            rows.binds.append(.text(code.storageText))
-            rows.binds.append(.text(instrument.name))
-            rows.binds.append(.text(instrument.board.rawValue))
-            rows.binds.append(.text(instrument.industry))
-            rows.binds.append(instrument.listDate.map { .integer(Int($0.yyyymmdd)) } ?? .null)
-            rows.binds.append(instrument.delistDate.map { .integer(Int($0.yyyymmdd)) } ?? .null)
+            rows.append(code.storageText)
+            rows.append(instrument.name)
+            rows.append(instrument.board.rawValue)
+            rows.append(instrument.industry)
+            rows.append(instrument.listDate.map { Int($0.yyyymmdd) })
+            rows.append(instrument.delistDate.map { Int($0.yyyymmdd) })
             try await rows.endRow()
         }
         try await rows.finish()
@@ -77,9 +72,9 @@ struct MarketDataWriter {
         for code in codes {
             let text = code.storageText
             for period in instruments[code]!.specialTreatment {
-                periods.binds.append(.text(text))
-                periods.binds.append(.integer(Int(period.start.yyyymmdd)))
-                periods.binds.append(period.end.map { .integer(Int($0.yyyymmdd)) } ?? .null)
+                periods.append(text)
+                periods.append(Int(period.start.yyyymmdd))
+                periods.append(period.end.map { Int($0.yyyymmdd) })
                 try await periods.endRow()
             }
         }
@@ -94,19 +89,19 @@ struct MarketDataWriter {
             cache)
         for code in series.keys.sorted() {
             let bars = series[code]!
-            let text = SQLiteData.text(code.storageText)
+            let text = code.storageText
             for i in 0..<bars.count {
-                batch.binds.append(text)
-                batch.binds.append(.integer(Int(bars.times[i].rawValue)))
-                batch.binds.append(.float(bars.open[i].doubleValue))
-                batch.binds.append(.float(bars.high[i].doubleValue))
-                batch.binds.append(.float(bars.low[i].doubleValue))
-                batch.binds.append(.float(bars.close[i].doubleValue))
+                batch.append(text)
+                batch.append(Int(bars.times[i].rawValue))
+                batch.append(bars.open[i].doubleValue)
+                batch.append(bars.high[i].doubleValue)
+                batch.append(bars.low[i].doubleValue)
+                batch.append(bars.close[i].doubleValue)
                 let preClose = bars.preClose[i]
-                batch.binds.append(preClose == .zero ? .null : .float(preClose.doubleValue))
-                batch.binds.append(.integer(Int(bars.volume[i])))
+                batch.append(preClose == .zero ? nil : preClose.doubleValue)
+                batch.append(Int(bars.volume[i]))
                 let amount = bars.amount[i]
-                batch.binds.append(amount == BarSeries.unknownAmount ? .null : .float(amount.yuan))
+                batch.append(amount == BarSeries.unknownAmount ? nil : amount.yuan)
                 try await batch.endRow()
             }
         }
@@ -120,11 +115,11 @@ struct MarketDataWriter {
             conflict: merging ? .overwrite(key: ["code", "trade_date"], columns: ["factor"]) : .fail), cache)
         for code in adjustments.keys.sorted() {
             let factors = adjustments[code]!
-            let text = SQLiteData.text(code.storageText)
+            let text = code.storageText
             for i in 0..<factors.count {
-                batch.binds.append(text)
-                batch.binds.append(.integer(Int(factors.days[i].yyyymmdd)))
-                batch.binds.append(.float(factors.factors[i]))
+                batch.append(text)
+                batch.append(Int(factors.days[i].yyyymmdd))
+                batch.append(factors.factors[i])
                 try await batch.endRow()
             }
         }
@@ -137,12 +132,12 @@ struct MarketDataWriter {
             conflict: merging ? .overwriteNonNull(key: ["code", "trade_date"], columns: ["up_limit", "down_limit"])
                               : .fail), cache)
         for code in limits.codes {
-            let text = SQLiteData.text(code.storageText)
+            let text = code.storageText
             for (day, entry) in limits.entries(for: code) {
-                batch.binds.append(text)
-                batch.binds.append(.integer(Int(day.yyyymmdd)))
-                batch.binds.append(entry.up.map { .float($0.doubleValue) } ?? .null)
-                batch.binds.append(entry.down.map { .float($0.doubleValue) } ?? .null)
+                batch.append(text)
+                batch.append(Int(day.yyyymmdd))
+                batch.append(entry.up.map(\.doubleValue))
+                batch.append(entry.down.map(\.doubleValue))
                 try await batch.endRow()
             }
         }
@@ -153,10 +148,10 @@ struct MarketDataWriter {
         let batch = inserter(InsertStatement(table: StoreTable.suspensions, columns: ["code", "trade_date"],
                                              conflict: .ignore(key: ["code", "trade_date"])), cache)
         for code in suspensions.codes {
-            let text = SQLiteData.text(code.storageText)
+            let text = code.storageText
             for day in suspensions.days(for: code) {
-                batch.binds.append(text)
-                batch.binds.append(.integer(Int(day.yyyymmdd)))
+                batch.append(text)
+                batch.append(Int(day.yyyymmdd))
                 try await batch.endRow()
             }
         }

@@ -1,11 +1,10 @@
 import HuiceCore
-import SQLiteKit
 
 /// Accumulates decoded rows of one query into `value`.
 ///
-/// SQLiteNIO calls the row handler serially on the thread that steps the statement and
-/// completes the query only after the last call, so the unsynchronised state is safe
-/// (`@unchecked Sendable`). The first decoding error is kept and later rows are skipped.
+/// The engines call the row handler serially and complete the query only after the last call
+/// (see `RowReader`), so the unsynchronised state is safe (`@unchecked Sendable`). The first
+/// decoding error is kept and later rows are skipped.
 final class RowCollector<Result>: @unchecked Sendable {
     let table: String
     var value: Result
@@ -18,7 +17,7 @@ final class RowCollector<Result>: @unchecked Sendable {
         value = initial
     }
 
-    func consume(_ row: SQLiteRow, _ decode: (RowCollector<Result>, SQLiteRow) throws -> Void) {
+    func consume(_ row: any StoreRow, _ decode: (RowCollector<Result>, any StoreRow) throws -> Void) {
         guard error == nil else { return }
         do { try decode(self, row) } catch { self.error = error }
     }
@@ -30,8 +29,8 @@ final class RowCollector<Result>: @unchecked Sendable {
     }
 
     /// The row's `code` (or `column`), parsed once per run of equal codes (rows come ordered by code).
-    func code(_ row: SQLiteRow, _ column: String = "code") throws -> StockCode {
-        guard let text = row.column(column)?.textValue else { throw failure(column, row) }
+    func code(_ row: any StoreRow, _ column: String = "code") throws -> StockCode {
+        guard let text = row.text(column) else { throw failure(column, row) }
         if let lastCode, text == lastCodeText { return lastCode }
         guard let code = StockCode(normalizing: text) else { throw failure(column, row) }
         lastCodeText = text
@@ -39,36 +38,34 @@ final class RowCollector<Result>: @unchecked Sendable {
         return code
     }
 
-    func day(_ row: SQLiteRow, _ column: String) throws -> TradingDay {
-        guard let value = row.column(column)?.int64Value, let day = TradingDay(yyyymmdd: Int32(clamping: value)) else {
+    func day(_ row: any StoreRow, _ column: String) throws -> TradingDay {
+        guard let value = row.int64(column), let day = TradingDay(yyyymmdd: Int32(clamping: value)) else {
             throw failure(column, row)
         }
         return day
     }
 
-    func optionalDay(_ row: SQLiteRow, _ column: String) throws -> TradingDay? {
-        guard let data = row.column(column), !data.isNull else { return nil }
-        return try day(row, column)
+    func optionalDay(_ row: any StoreRow, _ column: String) throws -> TradingDay? {
+        row.isNull(column) ? nil : try day(row, column)
     }
 
-    func text(_ row: SQLiteRow, _ column: String) throws -> String {
-        guard let value = row.column(column)?.textValue else { throw failure(column, row) }
+    func text(_ row: any StoreRow, _ column: String) throws -> String {
+        guard let value = row.text(column) else { throw failure(column, row) }
         return value
     }
 
-    func double(_ row: SQLiteRow, _ column: String) throws -> Double {
-        guard let value = row.column(column)?.doubleValue, value.isFinite else { throw failure(column, row) }
+    func double(_ row: any StoreRow, _ column: String) throws -> Double {
+        guard let value = row.double(column), value.isFinite else { throw failure(column, row) }
         return value
     }
 
     /// A nullable price column: NULL → nil, yuan → `Price(rounding:)`.
-    func optionalPrice(_ row: SQLiteRow, _ column: String) throws -> Price? {
-        guard let data = row.column(column), !data.isNull else { return nil }
-        return Price(rounding: try double(row, column))
+    func optionalPrice(_ row: any StoreRow, _ column: String) throws -> Price? {
+        row.isNull(column) ? nil : Price(rounding: try double(row, column))
     }
 
-    func failure(_ column: String, _ row: SQLiteRow) -> StorageError {
-        StorageError(table: "\(table).\(column)", stock: (row.column("code") ?? row.column("stock_code"))?.textValue,
-                     reason: "unreadable value in column \(column): \(row.column(column)?.description ?? "missing")")
+    func failure(_ column: String, _ row: any StoreRow) -> StorageError {
+        StorageError(table: "\(table).\(column)", stock: row.text("code") ?? row.text("stock_code"),
+                     reason: "unreadable value in column \(column): \(row.valueDescription(column))")
     }
 }

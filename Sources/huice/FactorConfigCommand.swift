@@ -18,12 +18,12 @@ struct FactorConfigCommand: AsyncParsableCommand {
         subcommands: [Create.self, Get.self, Update.self, Delete.self, List.self, GetByStock.self, Validate.self])
 
     struct StoreOption: ParsableArguments {
-        @Option(name: .long, help: "The store (an SQLite file, created if missing).")
+        @Option(name: .long, help: "The store: an SQLite file (created if missing) or a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL.")
         var store = "huice-data/huice.sqlite"
 
         /// Runs `body` with a manager over the opened store, closing it afterwards.
         func withManager<T: Sendable>(_ body: (FactorConfigManager) async throws -> T) async throws -> T {
-            let opened = try await MarketDataStore.open(path: store)
+            let opened = try await MarketDataStore.open(location: try StoreLocation(parsing: store))
             do {
                 let value = try await body(FactorConfigManager(store: opened))
                 try await opened.close()

@@ -46,7 +46,7 @@ struct FactorsCommand: AsyncParsableCommand {
         @Argument(help: "Factor files (or directories of them) to import.")
         var paths: [String]
 
-        @Option(name: .long, help: "Save the imported values to this store (an SQLite file, created if missing).")
+        @Option(name: .long, help: "Save the imported values to this store: an SQLite file (created if missing) or a postgres:// URL.")
         var into: String?
 
         @Flag(name: .long, help: "With --into: replace the stored values of every (stock, factor) the files hold instead of merging.")

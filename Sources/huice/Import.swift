@@ -19,7 +19,7 @@ struct Import: AsyncParsableCommand {
     @Argument(help: "Files or directories to import.")
     var paths: [String]
 
-    @Option(name: .long, help: "Save the imported data to this store (an SQLite file, created if missing).")
+    @Option(name: .long, help: "Save the imported data to this store: an SQLite file (created if missing) or a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL.")
     var into: String?
 
     @Flag(name: .long, help: "With --into: replace everything in the store instead of merging (merge upserts bars by code and time).")
@@ -35,12 +35,13 @@ struct Import: AsyncParsableCommand {
                 : try importer.importPaths(paths)
             print(ImportSummary.render(result))
             guard let into else { return }
-            let store = try await MarketDataStore.open(path: into)
+            let location = try StoreLocation(parsing: into)
+            let store = try await MarketDataStore.open(location: location)
             do {
                 try await store.save(result.data, mode: replace ? .replace : .merge)
                 let summary = try await store.summary()
                 try await store.close()
-                print("Saved to \(into) (\(replace ? "replaced" : "merged")): the store holds \(summary.stocks.count) instrument(s), "
+                print("Saved to \(location.displayName) (\(replace ? "replaced" : "merged")): the store holds \(summary.stocks.count) instrument(s), "
                       + "\(summary.barCount) bar(s), \(summary.calendarDays) calendar day(s)")
             } catch {
                 try? await store.close()

@@ -3,6 +3,7 @@ import HuiceCore
 import Logging
 import Storage
 import Testing
+import TestSupport
 @testable import Server
 
 /// The pieces of `huice serve` that need no task manager: opening stores and the sample import.
@@ -32,21 +33,37 @@ import Testing
         try await reopened.close()
     }
 
-    @Test func databaseOptionOpensAnSQLiteStoreAsItIs() async throws {
+    @Test("--database opens an SQLite path or a postgres:// URL, migrated, with the sample imported once",
+          arguments: TestStoreEngine.available)
+    func databaseOptionOpensEitherEngine(engine: TestStoreEngine) async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = (directory as NSString).appendingPathComponent("other.sqlite")
-        let store = try await HuiceServer.openStore(ServeOptions(dataDirectory: directory, databaseURL: "sqlite:\(path)"),
-                                                    logger: Logger(label: "test"))
-        #expect(try await store.summary().stocks.isEmpty)  // no sample import into a named store
-        try await store.close()
-        #expect(FileManager.default.fileExists(atPath: path))
+        try await TestStoreDatabases.withFreshLocation(engine) { place in
+            let url = switch place.location {
+            case .sqlite(let path): "sqlite:\(path)"
+            case .postgres(let url): url
+            }
+            let options = ServeOptions(dataDirectory: directory, databaseURL: url)
+            let store = try await HuiceServer.openStore(options, logger: Logger(label: "test"))
+            let summary = try await store.summary()
+            #expect(summary.stocks.count == 13)
+            #expect(summary.factorValues > 0)
+            #expect(summary.schemaVersion == MarketDataSchema.latestVersion)
+            try await store.close()
+            // not into the data directory: the named store is the store
+            #expect(!FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("huice.sqlite")))
+
+            let reopened = try await HuiceServer.openStore(options, logger: Logger(label: "test"))
+            #expect(try await reopened.summary().stocks.map(\.barCount) == summary.stocks.map(\.barCount))
+            try await reopened.close()
+        }
     }
 
-    @Test func postgresURLIsRefusedClearlyUntilTheBackendLands() async throws {
-        await #expect(throws: ServeError.self) {
-            _ = try await StoreOpener.open(databaseURL: "postgres://huice@127.0.0.1:5432/huice")
+    @Test func aMalformedDatabaseURLIsRefusedNamingTheOption() async throws {
+        let error = await #expect(throws: ServeError.self) {
+            _ = try await StoreOpener.open(databaseURL: "postgres://huice@:notaport/huice")
         }
+        #expect(error.map { "\($0)" }?.contains("--database") == true)
     }
 
     @Test func ipv6HostsAreBracketedInTheURL() {

@@ -5,6 +5,7 @@ import MarketData
 import Runtime
 import Storage
 import Testing
+import TestSupport
 @testable import Service
 
 /// A batch end to end on the bundled real sample: the store holds the sample's market data and
@@ -16,10 +17,12 @@ struct SampleBatchTests {
 
     /// A temporary store file with the sample's calendar and the market data and factor values of
     /// the batch's stocks and the benchmark (the rest of the sample only slows the test down).
-    static func sampleStore() async throws -> (store: MarketDataStore, path: String) {
+    static func sampleStore(_ engine: TestStoreEngine) async throws -> (store: MarketDataStore, path: String) {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("huice-service-sample-\(UUID().uuidString)/market.sqlite").path
-        let store = try await MarketDataStore.open(path: path)
+        let store = engine == .postgresql
+            ? try await MarketDataStore.open(database: try await ScopedPostgresDatabase.open())
+            : try await MarketDataStore.open(path: path)
         let directory = SampleDataSet.dataDirectory
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { name in
             name == "a_trade_calendar.csv" || name == "instruments.csv" || name == "sh000001.day"
@@ -45,9 +48,10 @@ struct SampleBatchTests {
         return (store, path)
     }
 
-    @Test("each task's final value and trades equal BacktestRunner.run of the same single-stock config, to the fen")
-    func tasksEqualDirectRuns() async throws {
-        let (store, path) = try await Self.sampleStore()
+    @Test("each task's final value and trades equal BacktestRunner.run of the same single-stock config, to the fen",
+          arguments: TestStoreEngine.available)
+    func tasksEqualDirectRuns(engine: TestStoreEngine) async throws {
+        let (store, _) = try await Self.sampleStore(engine)
         let configs = FactorConfigManager(database: store.database)
         let saved = try await configs.create(FactorConfigDraft(
             stockCode: "600036.SH", technicalFactors: ["rsi", "macd"], fundamentalFactors: ["pe"],
@@ -85,8 +89,10 @@ struct SampleBatchTests {
             {"start_date": "2014-01-02", "end_date": "2016-12-30", "initial_cash": 1000000, "universe": ["\(stock)"],
              "strategy": {"type": "factor_score", "factor_config_id": "\(configID)"}}
             """
-            let config = try await BacktestInputs.resolvingFactorConfig(
-                try EffectiveConfig(BacktestConfig.decode(Data(json.utf8), file: "direct.json")), storePath: path)
+            // The stored config's factors put into the spec as `huice backtest --store` does (either engine).
+            var config = try EffectiveConfig(BacktestConfig.decode(Data(json.utf8), file: "direct.json"))
+            guard case .factorScore(let spec) = config.strategy else { Issue.record("not a factor strategy"); return }
+            config.strategy = .factorScore(spec.resolving(saved.config))
             let direct = try BacktestRunner.run(config, data: everything, factors: allFactors, baseDirectory: "/")
             let results = try await manager.taskResults(taskID: taskID, include: ResultParts(trades: true, equityCurve: true))
             #expect(results.finalValue == direct.finalValue, "\(stock)")

@@ -11,7 +11,12 @@ import TestSupport
 
 /// A migrated, empty store database for service tests (SQLite in memory; a file where asked).
 /// One function, so the suites can later run on PostgreSQL too.
-func serviceDatabase(file: Bool = false) async throws -> any StoreDatabase {
+func serviceDatabase(_ engine: TestStoreEngine = .sqlite, file: Bool = false) async throws -> any StoreDatabase {
+    if engine == .postgresql {
+        let database = try await ScopedPostgresDatabase.open()
+        try await database.migrate()
+        return database
+    }
     let path = file
         ? FileManager.default.temporaryDirectory.appendingPathComponent("huice-service-\(UUID().uuidString)/tasks.sqlite").path
         : ":memory:"
@@ -99,14 +104,20 @@ final class FlakyDataSource: TaskDataSource, Sendable {
     }
 }
 
-/// The real runner with every session slowed down (a long backtest, for cancellation and shutdown).
-func slowExecutor(perSession: Duration) -> TaskManager.BacktestExecutor {
+/// Runs the backtest normally up to `session`, then holds there (asking the manager's monitor every
+/// 5 ms, for at most 60 s) until the task is cancelled: a cancel test that does not race the run.
+func stallingExecutor(at session: Int) -> TaskManager.BacktestExecutor {
     { config, inputs, monitor in
-        let slowed = RunMonitor(every: 1) { done, total in
-            Thread.sleep(forTimeInterval: perSession.seconds)
-            return monitor.check(done, total)
+        let stalling = RunMonitor(every: 1) { done, total in
+            guard done >= session else { return monitor.check(done, total) }
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if !monitor.check(done, total) { return false }
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            return true
         }
-        return try BacktestRunner.run(config, data: inputs.data, factors: inputs.factors, baseDirectory: "/", monitor: slowed)
+        return try BacktestRunner.run(config, data: inputs.data, factors: inputs.factors, baseDirectory: "/", monitor: stalling)
     }
 }
 

@@ -5,17 +5,18 @@ import Runtime
 import SQLKit
 import Storage
 import Testing
+import TestSupport
 @testable import Service
 
 /// The task manager over a real store and hand-made data: the life of a batch, queries, cancel,
 /// retry, recovery and shutdown.
 @Suite("Task manager")
 struct TaskManagerTests {
-    @Test("a batch runs every task to completed; statuses, list, results and events agree")
-    func batchCompletes() async throws {
+    @Test("a batch runs every task to completed; statuses, list, results and events agree", arguments: TestStoreEngine.available)
+    func batchCompletes(engine: TestStoreEngine) async throws {
         let stocks = ["600000.SH", "000002.SZ", "300059.SZ"]
         let market = risingMarket(stocks, days: 30)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let manager = TaskManager(database: database, data: FixtureDataSource(data: market.data),
                                   configuration: testConfiguration(), logger: quietLogger)
         try await manager.start()
@@ -80,10 +81,10 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("a failure that may pass is retried with backoff: fails twice, then completes on attempt 3")
-    func retriesThenCompletes() async throws {
+    @Test("a failure that may pass is retried with backoff: fails twice, then completes on attempt 3", arguments: TestStoreEngine.available)
+    func retriesThenCompletes(engine: TestStoreEngine) async throws {
         let market = risingMarket(["600000.SH"], days: 10)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let flaky = FlakyDataSource(base: FixtureDataSource(data: market.data), failures: 2,
                                     error: { StorageError(reason: "database is locked") })
         let manager = TaskManager(database: database, data: flaky, configuration: testConfiguration(), logger: quietLogger)
@@ -113,10 +114,10 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("a failure that keeps happening fails the task after max_attempts, keeping the error snapshot")
-    func failsAfterMaxAttempts() async throws {
+    @Test("a failure that keeps happening fails the task after max_attempts, keeping the error snapshot", arguments: TestStoreEngine.available)
+    func failsAfterMaxAttempts(engine: TestStoreEngine) async throws {
         let market = risingMarket(["600000.SH"], days: 10)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let broken = FlakyDataSource(base: FixtureDataSource(data: market.data), failures: .max,
                                      error: { StorageError(reason: "disk I/O error") })
         let manager = TaskManager(database: database, data: broken, configuration: testConfiguration(maxAttempts: 3),
@@ -141,10 +142,10 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("a deterministic failure (no data for the stock) fails at once, without retries")
-    func deterministicFailure() async throws {
+    @Test("a deterministic failure (no data for the stock) fails at once, without retries", arguments: TestStoreEngine.available)
+    func deterministicFailure(engine: TestStoreEngine) async throws {
         let market = risingMarket(["600000.SH"], days: 10)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let manager = TaskManager(database: database, data: FixtureDataSource(data: market.data),
                                   configuration: testConfiguration(), logger: quietLogger)
         try await manager.start()
@@ -161,13 +162,13 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("cancelling a running task stops it between days: cancelled, no result, fewer days done")
-    func cancelRunning() async throws {
+    @Test("cancelling a running task stops it between days: cancelled, no result, fewer days done", arguments: TestStoreEngine.available)
+    func cancelRunning(engine: TestStoreEngine) async throws {
         let market = risingMarket(["600000.SH"], days: 400)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let manager = TaskManager(database: database, data: FixtureDataSource(data: market.data),
                                   configuration: testConfiguration(workers: 1), logger: quietLogger, now: { Date() },
-                                  executor: slowExecutor(perSession: .milliseconds(2)))
+                                  executor: stallingExecutor(at: 100))
         try await manager.start()
         let created = try await manager.createBatch(try buyAndHoldBatch(["600000.SH"], market: market))
         let taskID = created.taskIDs[0]
@@ -181,7 +182,7 @@ struct TaskManagerTests {
         #expect(rest.contains { $0.event == "task_state" && $0.from == .running && $0.to == .cancelled })
         let status = try await manager.taskStatus(taskID: taskID)
         #expect(status.status == .cancelled)
-        #expect(status.sessionsDone > 0 && status.sessionsDone < 400)
+        #expect(status.sessionsDone > 0 && status.sessionsDone <= 100)
         #expect(try await database.count("backtest_results") == 0)
         #expect(try await database.count("backtest_trade_records") == 0)
         await #expect(throws: ServiceError.self) { try await manager.taskResults(taskID: taskID, include: ResultParts()) }
@@ -189,11 +190,11 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("queued tasks cancel at once; a final task cannot be cancelled; retry puts it back and it runs")
-    func cancelQueuedAndRetry() async throws {
+    @Test("queued tasks cancel at once; a final task cannot be cancelled; retry puts it back and it runs", arguments: TestStoreEngine.available)
+    func cancelQueuedAndRetry(engine: TestStoreEngine) async throws {
         let stocks = ["600000.SH", "000002.SZ", "300059.SZ"]
         let market = risingMarket(stocks, days: 10)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let manager = TaskManager(database: database, data: FixtureDataSource(data: market.data),
                                   configuration: testConfiguration(), logger: quietLogger)
         // Not started: the tasks stay queued.
@@ -226,10 +227,10 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("start() takes back tasks a dead process left running; the sweep takes back expired leases")
-    func recovery() async throws {
+    @Test("start() takes back tasks a dead process left running; the sweep takes back expired leases", arguments: TestStoreEngine.available)
+    func recovery(engine: TestStoreEngine) async throws {
         let market = risingMarket(["600000.SH", "000002.SZ"], days: 10)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let configuration = testConfiguration()
         let first = TaskManager(database: database, data: FixtureDataSource(data: market.data), configuration: configuration,
                                 logger: quietLogger)
@@ -273,13 +274,13 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("shutdown hands a running task back to the queue without counting the attempt; the next manager finishes it")
-    func shutdownRequeues() async throws {
+    @Test("shutdown hands a running task back to the queue without counting the attempt; the next manager finishes it", arguments: TestStoreEngine.available)
+    func shutdownRequeues(engine: TestStoreEngine) async throws {
         let market = risingMarket(["600000.SH"], days: 400)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let slow = TaskManager(database: database, data: FixtureDataSource(data: market.data),
                                configuration: testConfiguration(workers: 1), logger: quietLogger, now: { Date() },
-                               executor: slowExecutor(perSession: .milliseconds(2)))
+                               executor: stallingExecutor(at: 100))
         try await slow.start()
         let created = try await slow.createBatch(try buyAndHoldBatch(["600000.SH"], market: market))
         _ = await collectEvents(slow.events(batchID: created.batchID),
@@ -299,10 +300,10 @@ struct TaskManagerTests {
         try await database.close()
     }
 
-    @Test("unknown ids are not found; results of an unfinished task are a conflict; unknown configs are not found")
-    func errors() async throws {
+    @Test("unknown ids are not found; results of an unfinished task are a conflict; unknown configs are not found", arguments: TestStoreEngine.available)
+    func errors(engine: TestStoreEngine) async throws {
         let market = risingMarket(["600000.SH"], days: 10)
-        let database = try await serviceDatabase()
+        let database = try await serviceDatabase(engine)
         let manager = TaskManager(database: database, data: FixtureDataSource(data: market.data),
                                   configuration: testConfiguration(), logger: quietLogger)
         await #expect(throws: ServiceError.notFound(kind: "task", id: "bt_none")) { try await manager.taskStatus(taskID: "bt_none") }

@@ -1,18 +1,17 @@
-import SQLiteKit
 import Foundation
+import PostgresKit
 import Testing
 @testable import Storage
 
-/// The schema and bulk statements rendered for PostgreSQL (no server needed: a recording
-/// database with postgres-kit's dialect rules) use no SQLite-only syntax.
+/// The schema and bulk statements rendered with postgres-kit's dialect, no server needed (a
+/// recording database): the exact SQL PostgreSQL gets, with no SQLite-only syntax. The store
+/// tests run the same statements against a real server when HUICE_TEST_POSTGRES_URL is set.
 @Suite("Portable SQL")
 struct PortableSQLTests {
     @Test("schema v1 renders PostgreSQL types and no WITHOUT ROWID")
     func schemaOnPostgres() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        let recorder = RecordingDatabase(eventLoop: store.connection.eventLoop)
+        let recorder = RecordingDatabase()
         try await CreateMarketDataTables().prepare(on: recorder)
-        try await store.close()
 
         let statements = recorder.statements
         #expect(statements.count == 7)
@@ -27,14 +26,11 @@ struct PortableSQLTests {
     }
 
     @Test("batch upserts render with numbered PostgreSQL placeholders")
-    func upsertOnPostgres() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        let recorder = RecordingDatabase(eventLoop: store.connection.eventLoop)
-        try await store.close()
+    func upsertOnPostgres() {
         let limits = InsertStatement(table: "price_limits", columns: ["code", "trade_date", "up_limit", "down_limit"],
                                      conflict: .overwriteNonNull(key: ["code", "trade_date"],
                                                                  columns: ["up_limit", "down_limit"]))
-        #expect(limits.sql(rows: 2, on: recorder) == """
+        #expect(limits.sql(rows: 2, on: RecordingDatabase()) == """
             INSERT INTO "price_limits" ("code", "trade_date", "up_limit", "down_limit") \
             VALUES ($1, $2, $3, $4), ($5, $6, $7, $8) ON CONFLICT ("code", "trade_date") DO UPDATE SET \
             "up_limit" = COALESCE(EXCLUDED."up_limit", "price_limits"."up_limit"), \
@@ -44,28 +40,39 @@ struct PortableSQLTests {
 
     @Test("on SQLite the same statements use anonymous placeholders")
     func upsertOnSQLite() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
+        let database = try await SQLiteStoreDatabase.open(path: ":memory:")
         let suspensions = InsertStatement(table: "suspensions", columns: ["code", "trade_date"],
                                           conflict: .ignore(key: ["code", "trade_date"]))
-        let sql = suspensions.sql(rows: 2, on: store.db)
-        try await store.close()
+        let sql = try await database.withConnection { db in suspensions.sql(rows: 2, on: db) }
+        try await database.close()
         #expect(sql == """
             INSERT INTO "suspensions" ("code", "trade_date") VALUES (?, ?), (?, ?) \
             ON CONFLICT ("code", "trade_date") DO NOTHING
             """)
     }
+
+    @Test("a PostgreSQL writer locks the tables it writes; SQLite's BEGIN IMMEDIATE already does")
+    func tableLocks() async throws {
+        let recorder = RecordingDatabase()
+        let database = RecordingStoreDatabase(db: recorder)
+        try await database.transaction(locking: ["factor_configurations", "factor_config_sequence"]) { _ in }
+        #expect(recorder.statements == [
+            "BEGIN",
+            #"LOCK TABLE "factor_configurations", "factor_config_sequence" IN SHARE ROW EXCLUSIVE MODE"#,
+            "COMMIT",
+        ])
+    }
 }
 
-/// Records the SQL it is asked to run and returns no rows.
+/// Records the SQL it is asked to run, rendered with postgres-kit's `PostgresDialect`, and
+/// returns no rows.
 final class RecordingDatabase: SQLDatabase, @unchecked Sendable {
-    let eventLoop: any EventLoop
+    let eventLoop: any EventLoop = PostgresConnection.defaultEventLoopGroup.any()
     let logger = Logger(label: "recording")
-    let dialect: any SQLDialect = PostgresLikeDialect()
+    let dialect: any SQLDialect = PostgresDialect()
     let queryLogLevel: Logger.Level? = nil
     private let lock = NSLock()
     private var recorded: [String] = []
-
-    init(eventLoop: any EventLoop) { self.eventLoop = eventLoop }
 
     var statements: [String] { lock.withLock { recorded } }
 
@@ -76,25 +83,15 @@ final class RecordingDatabase: SQLDatabase, @unchecked Sendable {
     }
 }
 
-/// The parts of postgres-kit's `PostgresDialect` (2.17.0) that rendering these statements uses.
-struct PostgresLikeDialect: SQLDialect {
-    var name: String { "postgresql" }
-    var identifierQuote: any SQLExpression { SQLRaw("\"") }
-    var literalStringQuote: any SQLExpression { SQLRaw("'") }
-    var supportsAutoIncrement: Bool { true }
-    var autoIncrementClause: any SQLExpression { SQLRaw("GENERATED BY DEFAULT AS IDENTITY") }
-    func bindPlaceholder(at position: Int) -> any SQLExpression { SQLRaw("$\(position)") }
-    func literalBoolean(_ value: Bool) -> any SQLExpression { SQLRaw("\(value)") }
-    var literalDefault: any SQLExpression { SQLRaw("DEFAULT") }
-    var supportsIfExists: Bool { true }
-    var enumSyntax: SQLEnumSyntax { .typeName }
-    var supportsDropBehavior: Bool { true }
-    var supportsReturning: Bool { true }
-    var upsertSyntax: SQLUpsertSyntax { .standard }
-    var triggerSyntax: SQLTriggerSyntax { .init() }
-    var alterTableSyntax: SQLAlterTableSyntax { .init() }
-    func customDataType(for dataType: SQLDataType) -> (any SQLExpression)? {
-        if case .blob = dataType { return SQLRaw("BYTEA") }
-        return nil
+/// A `StoreDatabase` over one recording connection, with the protocol's default transaction.
+struct RecordingStoreDatabase: StoreDatabase {
+    let db: RecordingDatabase
+    var dialectName: String { db.dialect.name }
+    var location: String { "recording" }
+
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await body(db)
     }
+
+    func close() async throws {}
 }

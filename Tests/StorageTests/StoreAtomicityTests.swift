@@ -1,5 +1,6 @@
 import HuiceCore
 import MarketData
+import TestSupport
 import Testing
 @testable import Storage
 
@@ -24,73 +25,74 @@ struct StoreAtomicityTests {
         return set
     }
 
-    @Test("a duplicate key in a later batch rolls back the whole replace")
-    func duplicateKeyRollsBack() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(StoreFixtures.marketData())
-        let before = try await store.summary()
+    @Test("a duplicate key in a later batch rolls back the whole replace", arguments: TestStoreEngine.available)
+    func duplicateKeyRollsBack(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(StoreFixtures.marketData())
+            let before = try await store.summary()
 
-        var broken = Self.laterData()
-        var bars = broken.series[StoreFixtures.pufa]!
-        let last = bars.count - 1
-        bars.append(time: bars.times[last], open: bars.open[last], high: bars.high[last], low: bars.low[last],
-                    close: bars.close[last], volume: 1)
-        broken.series[StoreFixtures.pufa] = bars
+            var broken = Self.laterData()
+            var bars = broken.series[StoreFixtures.pufa]!
+            let last = bars.count - 1
+            bars.append(time: bars.times[last], open: bars.open[last], high: bars.high[last], low: bars.low[last],
+                        close: bars.close[last], volume: 1)
+            broken.series[StoreFixtures.pufa] = bars
 
-        await #expect(throws: StorageError.self) {
-            try await store.save(broken, mode: .replace, hooks: .none, rowsPerStatement: 3)
+            await #expect(throws: StorageError.self) {
+                try await store.save(broken, mode: .replace, hooks: .none, rowsPerStatement: 3)
+            }
+            let after = try await store.load()
+            #expect(sameData(after, StoreFixtures.marketData()))
+            #expect(try await store.summary() == before)
         }
-        let after = try await store.load()
-        #expect(sameData(after, StoreFixtures.marketData()))
-        #expect(try await store.summary() == before)
-        try await store.close()
     }
 
-    @Test("a failure after some bar batches landed rolls back the whole merge")
-    func injectedFailureRollsBack() async throws {
-        let path = StoreFixtures.temporaryStorePath()
-        let store = try await MarketDataStore.open(path: path)
-        try await store.save(StoreFixtures.marketData())
+    @Test("a failure after some bar batches landed rolls back the whole merge", arguments: TestStoreEngine.available)
+    func injectedFailureRollsBack(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withFreshLocation(engine) { place in
+            let store = try await place.openStore()
+            try await store.save(StoreFixtures.marketData())
 
-        let hooks = SaveHooks { table, statement in
-            if table == StoreTable.bars && statement == 2 { throw InjectedFailure() }
-        }
-        await #expect(throws: StorageError.self) {
-            try await store.save(Self.laterData(), mode: .merge, hooks: hooks, rowsPerStatement: 3)
-        }
-        #expect(sameData(try await store.load(), StoreFixtures.marketData()))
-        try await store.close()
+            let hooks = SaveHooks { table, statement in
+                if table == StoreTable.bars && statement == 2 { throw InjectedFailure() }
+            }
+            await #expect(throws: StorageError.self) {
+                try await store.save(Self.laterData(), mode: .merge, hooks: hooks, rowsPerStatement: 3)
+            }
+            #expect(sameData(try await store.load(), StoreFixtures.marketData()))
+            try await store.close()
 
-        // and nothing reaches the file either
-        let reopened = try await MarketDataStore.open(path: path)
-        #expect(sameData(try await reopened.load(), StoreFixtures.marketData()))
-        try await reopened.close()
+            // and nothing reaches the database either
+            let reopened = try await place.openStore()
+            #expect(sameData(try await reopened.load(), StoreFixtures.marketData()))
+            try await reopened.close()
+        }
     }
 
-    @Test("the store stays usable after a failed save")
-    func usableAfterFailure() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        let hooks = SaveHooks { _, _ in throw InjectedFailure() }
-        await #expect(throws: StorageError.self) {
-            try await store.save(StoreFixtures.marketData(), mode: .merge, hooks: hooks)
+    @Test("the store stays usable after a failed save", arguments: TestStoreEngine.available)
+    func usableAfterFailure(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            let hooks = SaveHooks { _, _ in throw InjectedFailure() }
+            await #expect(throws: StorageError.self) {
+                try await store.save(StoreFixtures.marketData(), mode: .merge, hooks: hooks)
+            }
+            try await store.save(StoreFixtures.marketData())
+            #expect(sameData(try await store.load(), StoreFixtures.marketData()))
         }
-        try await store.save(StoreFixtures.marketData())
-        #expect(sameData(try await store.load(), StoreFixtures.marketData()))
-        try await store.close()
     }
 
-    @Test("the error names the table and the batch's first stock")
-    func errorLocation() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        let hooks = SaveHooks { table, _ in if table == StoreTable.bars { throw InjectedFailure() } }
-        do {
-            try await store.save(StoreFixtures.marketData(), mode: .merge, hooks: hooks)
-            Issue.record("save should fail")
-        } catch let error as StorageError {
-            #expect(error.location.field == "daily_bars")
-            #expect(error.location.stock == "000001.SZ")
-            #expect(error.location.date == "20240102093100")
+    @Test("the error names the table and the batch's first stock", arguments: TestStoreEngine.available)
+    func errorLocation(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            let hooks = SaveHooks { table, _ in if table == StoreTable.bars { throw InjectedFailure() } }
+            do {
+                try await store.save(StoreFixtures.marketData(), mode: .merge, hooks: hooks)
+                Issue.record("save should fail")
+            } catch let error as StorageError {
+                #expect(error.location.field == "daily_bars")
+                #expect(error.location.stock == "000001.SZ")
+                #expect(error.location.date == "20240102093100")
+            }
         }
-        try await store.close()
     }
 }

@@ -71,13 +71,6 @@ enum StoreFixtures {
         set.suspensions.add(pingan, day(20240105))
         return set
     }
-
-    /// A file path in a fresh temporary directory.
-    static func temporaryStorePath() -> String {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("huice-storage-tests-\(UUID().uuidString)", isDirectory: true)
-            .appendingPathComponent("market.sqlite").path
-    }
 }
 
 /// Field-by-field equality of two sets (`MarketDataSet` itself is not Equatable).

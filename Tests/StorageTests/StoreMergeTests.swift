@@ -1,5 +1,6 @@
 import HuiceCore
 import MarketData
+import TestSupport
 import Testing
 @testable import Storage
 
@@ -29,73 +30,75 @@ struct StoreMergeTests {
         return set
     }
 
-    @Test("merge upserts bars per (code, bar_time): overlapping replaced, others kept, new added")
-    func mergeBars() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(F.marketData())
-        try await store.save(Self.reimport(), mode: .merge)
-        let loaded = try await store.load()
-        try await store.close()
+    @Test("merge upserts bars per (code, bar_time): overlapping replaced, others kept, new added",
+          arguments: TestStoreEngine.available)
+    func mergeBars(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(F.marketData())
+            try await store.save(Self.reimport(), mode: .merge)
+            let loaded = try await store.load()
 
-        var expected = F.dailyBars().keeping(0..<3)
-        let new = Self.reimport().series[F.pufa]!
-        for i in 0..<new.count {
-            let b = new.bar(at: i)
-            expected.append(time: b.time, open: b.open, high: b.high, low: b.low, close: b.close,
-                            preClose: b.preClose, volume: b.volume, amount: b.amount)
+            var expected = F.dailyBars().keeping(0..<3)
+            let new = Self.reimport().series[F.pufa]!
+            for i in 0..<new.count {
+                let b = new.bar(at: i)
+                expected.append(time: b.time, open: b.open, high: b.high, low: b.low, close: b.close,
+                                preClose: b.preClose, volume: b.volume, amount: b.amount)
+            }
+            #expect(loaded.series[F.pufa] == expected)
+            #expect(loaded.series[F.pingan] == F.intradayBars())
         }
-        #expect(loaded.series[F.pufa] == expected)
-        #expect(loaded.series[F.pingan] == F.intradayBars())
     }
 
-    @Test("merge: calendar and suspensions union, instrument and its ST periods replaced, factors upserted")
-    func mergeReferenceTables() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(F.marketData())
-        try await store.save(Self.reimport(), mode: .merge)
-        let loaded = try await store.load()
-        try await store.close()
+    @Test("merge: calendar and suspensions union, instrument and its ST periods replaced, factors upserted",
+          arguments: TestStoreEngine.available)
+    func mergeReferenceTables(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(F.marketData())
+            try await store.save(Self.reimport(), mode: .merge)
+            let loaded = try await store.load()
 
-        #expect(loaded.calendar?.days == [20240102, 20240103, 20240104, 20240105, 20240108, 20240109].map(F.day))
-        #expect(loaded.instruments[F.pufa] == Self.reimport().instruments[F.pufa])
-        #expect(loaded.instruments[F.pingan] == F.marketData().instruments[F.pingan])
-        #expect(loaded.adjustments[F.pufa]?.days == [20230601, 20240103, 20240108].map(F.day))
-        #expect(loaded.adjustments[F.pufa]?.factors == [1.0, 1.123456789, 1.25])
-        #expect(loaded.suspensions.days(for: F.pufa) == [F.day(20240105)])
-        #expect(loaded.suspensions.days(for: F.pingan) == [F.day(20240104), F.day(20240105)])
+            #expect(loaded.calendar?.days == [20240102, 20240103, 20240104, 20240105, 20240108, 20240109].map(F.day))
+            #expect(loaded.instruments[F.pufa] == Self.reimport().instruments[F.pufa])
+            #expect(loaded.instruments[F.pingan] == F.marketData().instruments[F.pingan])
+            #expect(loaded.adjustments[F.pufa]?.days == [20230601, 20240103, 20240108].map(F.day))
+            #expect(loaded.adjustments[F.pufa]?.factors == [1.0, 1.123456789, 1.25])
+            #expect(loaded.suspensions.days(for: F.pufa) == [F.day(20240105)])
+            #expect(loaded.suspensions.days(for: F.pingan) == [F.day(20240104), F.day(20240105)])
+        }
     }
 
-    @Test("merge keeps a stored limit side the import lacks")
-    func mergeLimits() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(F.marketData())
-        try await store.save(Self.reimport(), mode: .merge)
-        let loaded = try await store.load()
-        try await store.close()
+    @Test("merge keeps a stored limit side the import lacks", arguments: TestStoreEngine.available)
+    func mergeLimits(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(F.marketData())
+            try await store.save(Self.reimport(), mode: .merge)
+            let loaded = try await store.load()
 
-        var expected = F.marketData().limits
-        expected.merge(Self.reimport().limits)
-        #expect(loaded.limits == expected)
-        #expect(loaded.limits.entry(F.pufa, F.day(20240104)) == .init(up: F.price("11.33"), down: F.price("9.27")))
+            var expected = F.marketData().limits
+            expected.merge(Self.reimport().limits)
+            #expect(loaded.limits == expected)
+            #expect(loaded.limits.entry(F.pufa, F.day(20240104)) == .init(up: F.price("11.33"), down: F.price("9.27")))
+        }
     }
 
-    @Test("replace leaves exactly the new set")
-    func replace() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(F.marketData())
-        try await store.save(Self.reimport(), mode: .replace)
-        let loaded = try await store.load()
-        try await store.close()
-        #expect(sameData(loaded, Self.reimport()))
+    @Test("replace leaves exactly the new set", arguments: TestStoreEngine.available)
+    func replace(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(F.marketData())
+            try await store.save(Self.reimport(), mode: .replace)
+            let loaded = try await store.load()
+            #expect(sameData(loaded, Self.reimport()))
+        }
     }
 
-    @Test("saving the same set twice in merge mode changes nothing")
-    func mergeIsIdempotent() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(F.marketData())
-        try await store.save(F.marketData())
-        let loaded = try await store.load()
-        try await store.close()
-        #expect(sameData(loaded, F.marketData()))
+    @Test("saving the same set twice in merge mode changes nothing", arguments: TestStoreEngine.available)
+    func mergeIsIdempotent(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(F.marketData())
+            try await store.save(F.marketData())
+            let loaded = try await store.load()
+            #expect(sameData(loaded, F.marketData()))
+        }
     }
 }

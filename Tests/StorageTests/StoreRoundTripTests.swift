@@ -1,18 +1,19 @@
+import Foundation
 import HuiceCore
 import MarketData
+import TestSupport
 import Testing
 @testable import Storage
 
 @Suite("MarketDataStore round trip")
 struct StoreRoundTripTests {
-    @Test("a saved set loads back equal, table by table")
-    func roundTrip() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
+    @Test("a saved set loads back equal, table by table", arguments: TestStoreEngine.available)
+    func roundTrip(engine: TestStoreEngine) async throws {
         let saved = StoreFixtures.marketData()
-        try await store.save(saved)
-        let loaded = try await store.load()
-        try await store.close()
-
+        let loaded = try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(saved)
+            return try await store.load()
+        }
         #expect(loaded.calendar == saved.calendar)
         #expect(loaded.series == saved.series)
         #expect(loaded.instruments == saved.instruments)
@@ -21,13 +22,13 @@ struct StoreRoundTripTests {
         #expect(loaded.suspensions == saved.suspensions)
     }
 
-    @Test("missing amount and pre_close come back as the sentinels; intraday times and 4-decimal prices exact")
-    func sentinelsAndExactValues() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(StoreFixtures.marketData())
-        let loaded = try await store.load()
-        try await store.close()
-
+    @Test("missing amount and pre_close come back as the sentinels; intraday times and 4-decimal prices exact",
+          arguments: TestStoreEngine.available)
+    func sentinelsAndExactValues(engine: TestStoreEngine) async throws {
+        let loaded = try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(StoreFixtures.marketData())
+            return try await store.load()
+        }
         let daily = try #require(loaded.series[StoreFixtures.pufa])
         #expect(daily.preClose[1] == .zero)
         #expect(daily.amount[1] == BarSeries.unknownAmount)
@@ -39,51 +40,49 @@ struct StoreRoundTripTests {
         #expect(intraday.amount[2] == Money(fen: 1))
     }
 
-    @Test("the store file keeps the data across close and re-open")
-    func persistsInFile() async throws {
-        let path = StoreFixtures.temporaryStorePath()
-        let first = try await MarketDataStore.open(path: path)
-        try await first.save(StoreFixtures.marketData())
-        try await first.close()
+    @Test("the store keeps the data across close and re-open", arguments: TestStoreEngine.available)
+    func persists(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withFreshLocation(engine) { place in
+            let first = try await place.openStore()
+            try await first.save(StoreFixtures.marketData())
+            try await first.close()
 
-        let second = try await MarketDataStore.open(path: path)
-        let loaded = try await second.load()
-        try await second.close()
-        #expect(sameData(loaded, StoreFixtures.marketData()))
+            let second = try await place.openStore()
+            let loaded = try await second.load()
+            try await second.close()
+            #expect(sameData(loaded, StoreFixtures.marketData()))
+        }
     }
 
-    @Test("a code outside the exchanges round-trips")
-    func otherMarketCode() async throws {
+    @Test("a code outside the exchanges round-trips", arguments: TestStoreEngine.available)
+    func otherMarketCode(engine: TestStoreEngine) async throws {
         var set = MarketDataSet()
         var bars = BarSeries(code: StoreFixtures.other)
         bars.append(time: BarTime(day: StoreFixtures.day(20240102)), open: Price(units: 1_000_000),
                     high: Price(units: 1_100_000), low: Price(units: 990_000), close: Price(units: 1_050_000),
                     volume: 5)
         set.series[StoreFixtures.other] = bars
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(set)
-        let loaded = try await store.load()
-        try await store.close()
+        let loaded = try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(set)
+            return try await store.load()
+        }
         #expect(loaded.series == set.series)
     }
 
-    @Test("an empty store loads an empty set without a calendar")
-    func emptyStore() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        let loaded = try await store.load()
-        try await store.close()
+    @Test("an empty store loads an empty set without a calendar", arguments: TestStoreEngine.available)
+    func emptyStore(engine: TestStoreEngine) async throws {
+        let loaded = try await TestStoreDatabases.withStore(engine) { store in try await store.load() }
         #expect(loaded.calendar == nil)
         #expect(loaded.series.isEmpty && loaded.instruments.isEmpty && loaded.adjustments.isEmpty)
         #expect(loaded.limits.isEmpty && loaded.suspensions.isEmpty)
     }
 
-    @Test("summary gives per-code bar counts and first/last times")
-    func summary() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.save(StoreFixtures.marketData())
-        let summary = try await store.summary()
-        try await store.close()
-
+    @Test("summary gives per-code bar counts and first/last times", arguments: TestStoreEngine.available)
+    func summary(engine: TestStoreEngine) async throws {
+        let summary = try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(StoreFixtures.marketData())
+            return try await store.summary()
+        }
         #expect(summary.stocks == [
             StoreSummary.Stock(code: StoreFixtures.pingan, barCount: 4,
                                firstTime: BarTime(rawValue: 20240102093100)!, lastTime: BarTime(rawValue: 20240103093100)!),
@@ -102,11 +101,39 @@ struct StoreRoundTripTests {
         #expect(summary.schemaVersion == MarketDataSchema.latestVersion)
     }
 
-    @Test("a closed store refuses work")
-    func closedStore() async throws {
-        let store = try await MarketDataStore.open(path: ":memory:")
-        try await store.close()
-        try await store.close()
-        await #expect(throws: StorageError.closed) { try await store.load() }
+    @Test("a save of more bound values than the engine allows in one statement is split",
+          arguments: TestStoreEngine.available)
+    func parameterLimit(engine: TestStoreEngine) async throws {
+        // 8,000 bars of 9 columns at 10,000 rows a statement would be 72,000 parameters: over
+        // PostgreSQL's 65,535 and SQLite's 32,766.
+        var set = MarketDataSet()
+        for stock in 0..<40 {
+            let code = StockCode(normalizing: String(format: "600%03d.SH", stock))!
+            var bars = BarSeries(code: code)
+            var day = StoreFixtures.day(20200101)
+            for i in 0..<200 {
+                bars.append(time: BarTime(day: day), open: Price(units: 100_000 + Int64(i)), high: Price(units: 110_000),
+                            low: Price(units: 90_000), close: Price(units: 100_000 + Int64(stock)), volume: Int64(i))
+                day = day.adding(days: 1)
+            }
+            set.series[code] = bars
+        }
+        let loaded = try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(set, mode: .merge, hooks: .none, rowsPerStatement: 10_000)
+            return try await store.load()
+        }
+        #expect(loaded.series.values.reduce(0) { $0 + $1.count } == 8_000)
+        #expect(loaded.series == set.series)
+    }
+
+    @Test("a closed store refuses work", arguments: TestStoreEngine.available)
+    func closedStore(engine: TestStoreEngine) async throws {
+        try await TestStoreDatabases.withFreshLocation(engine) { place in
+            let store = try await place.openStore()
+            try await store.close()
+            try await store.close()
+            await #expect(throws: StorageError.closed) { try await store.load() }
+            await #expect(throws: StorageError.closed) { try await store.save(StoreFixtures.marketData()) }
+        }
     }
 }

@@ -9,7 +9,7 @@ import Testing
 /// Every test takes its database from `taskDatabase(_:)`, so they run on each engine listed there.
 @Suite("Backtest task repository")
 struct TaskRepositoryTests {
-    @Test("schema v4 creates the task tables; a store at v3 is upgraded to v4", arguments: TaskStoreEngine.allCases)
+    @Test("schema v4 creates the task tables; a store at v3 is upgraded to v4", arguments: TaskStoreEngine.available)
     func schema(_ engine: TaskStoreEngine) async throws {
         let database = try await taskDatabase(engine)
         #expect(MarketDataSchema.latestVersion == 4)
@@ -30,7 +30,7 @@ struct TaskRepositoryTests {
     }
 
     @Test("a batch gets batch_YYYYMMDD_NNN and consecutive bt_YYYYMMDD_NNN ids per UTC day, never reused",
-          arguments: TaskStoreEngine.allCases)
+          arguments: TaskStoreEngine.available)
     func identifiers(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let first = try await TaskFixtures.insertQueued(repository, ["600036.SH", "000002.SZ"], at: time("2024-01-07T23:59:59Z"))
@@ -66,7 +66,7 @@ struct TaskRepositoryTests {
         try await repository.database.close()
     }
 
-    @Test("claims follow priority (highest first), then age, then insertion order", arguments: TaskStoreEngine.allCases)
+    @Test("claims follow priority (highest first), then age, then insertion order", arguments: TaskStoreEngine.available)
     func claimOrder(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -87,7 +87,7 @@ struct TaskRepositoryTests {
         try await repository.database.close()
     }
 
-    @Test("a task is not claimed before its next_attempt_at", arguments: TaskStoreEngine.allCases)
+    @Test("a task is not claimed before its next_attempt_at", arguments: TaskStoreEngine.available)
     func backoffIsRespected(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -112,7 +112,7 @@ struct TaskRepositoryTests {
     }
 
     @Test("4 workers × 40 tasks: every task claimed exactly once, each worker's claims in priority-then-age order",
-          arguments: TaskStoreEngine.allCases)
+          arguments: TaskStoreEngine.available)
     func concurrentClaims(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -159,7 +159,7 @@ struct TaskRepositoryTests {
     }
 
     @Test("progress writes renew the lease and report a cancel request; they stop once the lease is lost",
-          arguments: TaskStoreEngine.allCases)
+          arguments: TaskStoreEngine.available)
     func progressAndCancel(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -191,7 +191,7 @@ struct TaskRepositoryTests {
         try await repository.database.close()
     }
 
-    @Test("complete stores the result and the trades once; a second complete writes nothing", arguments: TaskStoreEngine.allCases)
+    @Test("complete stores the result and the trades once; a second complete writes nothing", arguments: TaskStoreEngine.available)
     func completeOnce(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -226,7 +226,7 @@ struct TaskRepositoryTests {
     }
 
     @Test("a second result for the same (task, stock) violates the unique key and rolls the whole completion back",
-          arguments: TaskStoreEngine.allCases)
+          arguments: TaskStoreEngine.available)
     func duplicateResultRollsBack(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -254,7 +254,7 @@ struct TaskRepositoryTests {
     }
 
     @Test("a dead owner's task is requeued when its lease expires; the old owner can then write nothing",
-          arguments: TaskStoreEngine.allCases)
+          arguments: TaskStoreEngine.available)
     func requeueAfterDeadOwner(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -289,7 +289,7 @@ struct TaskRepositoryTests {
     }
 
     @Test("at start every running task is recovered; one that used all its attempts fails with the error",
-          arguments: TaskStoreEngine.allCases)
+          arguments: TaskStoreEngine.available)
     func recoverAllAtStart(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -311,7 +311,7 @@ struct TaskRepositoryTests {
         try await repository.database.close()
     }
 
-    @Test("status changes apply only from their source statuses", arguments: TaskStoreEngine.allCases)
+    @Test("status changes apply only from their source statuses", arguments: TaskStoreEngine.available)
     func conditionalChanges(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let t0 = time("2024-01-07T10:00:00Z")
@@ -334,7 +334,7 @@ struct TaskRepositoryTests {
         try await repository.database.close()
     }
 
-    @Test("task pages filter by status, creation day and batch, newest first", arguments: TaskStoreEngine.allCases)
+    @Test("task pages filter by status, creation day and batch, newest first", arguments: TaskStoreEngine.available)
     func pages(_ engine: TaskStoreEngine) async throws {
         let repository = BacktestTaskRepository(database: try await taskDatabase(engine))
         let a = try await TaskFixtures.insertQueued(repository, ["600000.SH", "600036.SH"], at: time("2024-01-06T23:00:00Z"))

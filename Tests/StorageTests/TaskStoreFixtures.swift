@@ -1,29 +1,41 @@
 import Foundation
 import HuiceCore
+import TestSupport
 @testable import Storage
 
-/// Task-store test data. The databases come from `taskDatabase(_:)`, so the same tests can run on
-/// another engine (PostgreSQL) by adding a case there.
+/// Task-store test data. The databases come from `taskDatabase(_:)`, so the same tests run on
+/// every engine of `available`.
 enum TaskStoreEngine: CaseIterable, Sendable, CustomStringConvertible {
     /// SQLite `:memory:` (one connection).
     case sqliteMemory
     /// A SQLite file in a fresh temporary directory (writer + WAL reader connections).
     case sqliteFile
+    /// A fresh schema in the `HUICE_TEST_POSTGRES_URL` database (a connection pool), dropped on close.
+    case postgresql
+
+    /// Both SQLite forms always; PostgreSQL when `HUICE_TEST_POSTGRES_URL` is set (`TestStoreEngine`).
+    static var available: [TaskStoreEngine] {
+        TestStoreEngine.postgresURL == nil ? [.sqliteMemory, .sqliteFile] : [.sqliteMemory, .sqliteFile, .postgresql]
+    }
 
     var description: String {
         switch self {
         case .sqliteMemory: "sqlite :memory:"
         case .sqliteFile: "sqlite file"
+        case .postgresql: "postgresql"
         }
     }
 }
 
 /// A freshly migrated, empty store database on `engine`.
 func taskDatabase(_ engine: TaskStoreEngine) async throws -> any StoreDatabase {
-    let database: SQLiteStoreDatabase
+    let database: any StoreDatabase
     switch engine {
     case .sqliteMemory: database = try await SQLiteStoreDatabase.open(path: ":memory:")
-    case .sqliteFile: database = try await SQLiteStoreDatabase.open(path: StoreFixtures.temporaryStorePath())
+    case .sqliteFile: database = try await SQLiteStoreDatabase.open(path: FileManager.default.temporaryDirectory
+        .appendingPathComponent("huice-task-tests-\(UUID().uuidString)", isDirectory: true)
+        .appendingPathComponent("tasks.sqlite").path)
+    case .postgresql: database = try await ScopedPostgresDatabase.open()
     }
     try await database.migrate()
     return database

@@ -4,7 +4,7 @@ import SQLiteKit
 /// A SQLite store file (or `:memory:`) as a `StoreDatabase`: one writer connection used by one
 /// caller at a time (FIFO), plus, for a file, one reader connection for `read` — in WAL mode a
 /// reader sees the last committed state and never waits for the writer, so status queries stay
-/// fast while a worker commits results.
+/// fast while a worker commits results; each `read` is one read transaction (one snapshot).
 public final class SQLiteStoreDatabase: StoreDatabase {
     public let path: String
     public var location: String { path }
@@ -70,7 +70,9 @@ public final class SQLiteStoreDatabase: StoreDatabase {
         guard let reader else { return try await withConnection(body) }
         return try await readerGate.withExclusiveAccess {
             guard !reader.isClosed else { throw StorageError.closed }
-            return try await body(reader.sql(queryLogLevel: nil))
+            let db = reader.sql(queryLogLevel: nil)
+            // A deferred read transaction: every statement of the body reads one WAL snapshot.
+            return try await db.transaction(beginning: "BEGIN") { try await body(db) }
         }
     }
 
