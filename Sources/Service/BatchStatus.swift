@@ -46,13 +46,15 @@ public struct BatchStatus: Sendable, Encodable, Equatable {
     public var estimatedCompletion: String?
     public var currentStage: String
     public var tasks: [TaskEntry]
+    /// The completed tasks' results at a glance; nil (`null`) until one completes.
+    public var summary: BatchSummary?
 
     enum CodingKeys: String, CodingKey {
         case batchID = "batch_id", name, description, status, progress, totalTasks = "total_tasks"
         case completedTasks = "completed_tasks", failedTasks = "failed_tasks", cancelledTasks = "cancelled_tasks"
         case runningTasks = "running_tasks", queuedTasks = "queued_tasks", createdAt = "created_at"
         case startedAt = "started_at", completedAt = "completed_at", estimatedCompletion = "estimated_completion"
-        case currentStage = "current_stage", tasks
+        case currentStage = "current_stage", tasks, summary
     }
 
     /// Every key is written; absent times are `null`.
@@ -75,5 +77,6 @@ public struct BatchStatus: Sendable, Encodable, Equatable {
         try c.encode(estimatedCompletion, forKey: .estimatedCompletion)
         try c.encode(currentStage, forKey: .currentStage)
         try c.encode(tasks, forKey: .tasks)
+        try c.encode(summary, forKey: .summary)
     }
 }

@@ -24,6 +24,11 @@ extension TaskManager {
             let seconds = mean * remaining / Double(max(1, configuration.workerCount)) / 1000
             estimate = ServiceTime.text(now().addingTimeInterval(seconds.rounded(.up)))
         }
+        let completed = tasks.filter { $0.status == TaskState.completed.rawValue }
+        let figures = try await repository.figures(taskIDs: completed.map(\.taskID))
+        let summary = BatchSummary(results: completed.compactMap { task in
+            figures[task.taskID].map { (taskID: task.taskID, stockCode: task.stockCode, figures: $0) }
+        })
         return BatchStatus(
             batchID: batch.batchID, name: batch.name, description: batch.description, status: state, progress: progress,
             totalTasks: tasks.count, completedTasks: n(.completed), failedTasks: n(.failed), cancelledTasks: n(.cancelled),
@@ -35,7 +40,8 @@ extension TaskManager {
                 BatchStatus.TaskEntry(taskID: task.taskID, stockCode: task.stockCode,
                                  status: TaskState(rawValue: task.status) ?? .pending, progress: task.progress,
                                  currentStage: task.currentStage, errorMessage: task.errorMessage)
-            })
+            },
+            summary: summary)
     }
 
     /// One task's status (seed 000's getTaskStatus, plus attempts and the last error).

@@ -50,6 +50,18 @@ struct TaskManagerTests {
         #expect(batch.completedTasks == 3 && batch.failedTasks == 0 && batch.totalTasks == 3)
         #expect(batch.tasks.map(\.taskID) == created.taskIDs)
         #expect(batch.startedAt != nil && batch.completedAt != nil && batch.estimatedCompletion == nil)
+        // The summary is the three results' figures added up (as the task results report them).
+        let summary = try #require(batch.summary)
+        var returns: [Double] = []
+        var trips = 0
+        for id in created.taskIDs {
+            let result = try await manager.taskResults(taskID: id, include: ResultParts())
+            returns.append(try #require(result.summary.totalReturn))
+            trips += result.summary.totalTrades
+        }
+        #expect(summary.stocks == 3 && summary.totalTrades == trips)
+        #expect(summary.meanTotalReturn == returns.reduce(0, +) / 3)
+        #expect(summary.best?.totalReturn == returns.max() && summary.worst?.totalReturn == returns.min())
 
         let status = try await manager.taskStatus(taskID: created.taskIDs[0])
         #expect(status.status == .completed)
