@@ -82,7 +82,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Service", "Storage", "Factors", "HuiceCore",
+            "Server", "Service", "Storage", "Factors", "HuiceCore", "Runtime", "MarketData",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
