@@ -88,5 +88,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
+        // Runs the built `huice` executable as a child process (swift test builds every product
+        // first); depends only on what the tests read back from the store.
+        .testTarget(name: "ProcessTests", dependencies: [
+            "Runtime", "Storage", "HuiceCore",
+            .product(name: "SQLKit", package: "sql-kit"),
+        ]),
     ]
 )
