@@ -19,13 +19,21 @@ final class ServerProcess: @unchecked Sendable {
     init(arguments: [String], logDirectory: String, name: String) throws {
         outputPath = (logDirectory as NSString).appendingPathComponent("\(name).stdout")
         errorPath = (logDirectory as NSString).appendingPathComponent("\(name).stderr")
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        for path in [outputPath, errorPath] where !FileManager.default.createFile(atPath: path, contents: nil) {
+            throw ProcessTestError("cannot create \(path)")
+        }
         process.executableURL = try HuiceBinary.url()
         process.arguments = arguments
-        process.standardOutput = FileHandle(forWritingAtPath: outputPath)
-        process.standardError = FileHandle(forWritingAtPath: errorPath)
+        let output = FileHandle(forWritingAtPath: outputPath)
+        let error = FileHandle(forWritingAtPath: errorPath)
+        process.standardOutput = output
+        process.standardError = error
         process.standardInput = FileHandle.nullDevice
+        // The child has its own copies; the test's would only leak.
+        defer {
+            try? output?.close()
+            try? error?.close()
+        }
         try process.run()
     }
 
