@@ -92,11 +92,17 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Service", "Storage", "Factors", "HuiceCore", "TestSupport",
+            "Server", "Service", "Storage", "Factors", "HuiceCore", "Runtime", "MarketData", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
+        ]),
+        // Runs the built `huice` executable as a child process (swift test builds every product
+        // first); depends only on what the tests read back from the store.
+        .testTarget(name: "ProcessTests", dependencies: [
+            "Runtime", "Storage", "HuiceCore",
+            .product(name: "SQLKit", package: "sql-kit"),
         ]),
     ]
 )

@@ -12,9 +12,7 @@ import Storage
 /// manager stops its workers, the store closes.
 public enum HuiceServer {
     public static func run(_ options: ServeOptions, logger: Logger) async throws {
-        guard (0...65_535).contains(options.port) else {
-            throw ServeError.invalidOption("--port must be between 0 and 65535, got \(options.port)")
-        }
+        try options.validate()
         // The process's swift-metrics backend: the registry /metrics renders, so the task
         // manager's metrics appear there next to the HTTP ones.
         let metrics = ServerMetrics()
@@ -22,7 +20,8 @@ public enum HuiceServer {
         let store = try await openStore(options, logger: logger)
         do {
             // The manager names its own module (task_manager) on its lines.
-            let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store), logger: logger)
+            let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store),
+                                      configuration: options.taskManagerConfiguration, logger: logger)
             var api = HuiceAPI(store: store, backtests: manager)
             api.metrics = metrics
             let router = api.makeRouter()

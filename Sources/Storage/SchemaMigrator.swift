@@ -86,7 +86,12 @@ extension SQLDatabase {
             try await raw("COMMIT").run()
             return value
         } catch {
-            try? await raw("ROLLBACK").run()
+            // Roll back from a task nobody cancels: a cancelled task's statements can fail before
+            // they run (PostgresNIO checks cancellation), which would hand the connection back —
+            // to the pool, or to the next caller of SQLite's one connection — inside an open
+            // transaction ("cannot start a transaction within a transaction").
+            let db = self
+            await Task.detached { try? await db.raw("ROLLBACK").run() }.value
             throw error
         }
     }

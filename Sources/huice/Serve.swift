@@ -23,18 +23,28 @@ struct Serve: AsyncParsableCommand {
     var database: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
+    @Option(name: .long, help: "Backtests run at the same time, at least 1 (one per active processor unless given).")
+    var workers = ServeOptions.defaultWorkerCount
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical (got '\(logLevel)')")
         }
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port))") }
+        // The ranges live with the options, so the command and HuiceServer.run refuse the same values.
+        do {
+            try options.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var options: ServeOptions {
+        ServeOptions(host: host, port: port, dataDirectory: dataDir, databaseURL: database, workerCount: workers)
     }
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { _ in JSONLogHandler(level: level) }
-        let options = ServeOptions(host: host, port: port, dataDirectory: dataDir, databaseURL: database)
         do {
             try await HuiceServer.run(options, logger: Logger(label: "huice"))
         } catch {

@@ -110,8 +110,8 @@ import Testing
             let response = try await client.post("/api/v1/backtest/cancelTask", json: #"{"task_id": "bt_20240107_002"}"#)
             #expect(response.status == .conflict)
             #expect(try response.json == .object([
-                "code": 409, "message": "操作冲突", "error": "任务 bt_20240107_002 已完成，不能取消",
-                "details": .object(["field": "task_id", "reason": "conflict"]),
+                "code": 409, "message": "操作冲突", "error": "任务状态为completed，不能取消（cancel needs pending or queued）",
+                "details": .object(["field": "status", "reason": "conflict"]),
             ]))
         }
     }

@@ -70,7 +70,7 @@ struct FakeBacktestAPI: BacktestAPI {
 
     func cancelTask(taskID: String) async throws -> JSONValue {
         if taskID == Self.finishedTaskID {
-            throw ServiceError.conflict(field: "task_id", message: "任务 \(taskID) 已完成，不能取消")
+            throw ServiceError.conflict(field: "status", message: "任务状态为completed，不能取消（cancel needs pending or queued）")
         }
         return try await taskStatus(taskID: taskID)
     }

@@ -66,6 +66,22 @@ import TestSupport
         #expect(error.map { "\($0)" }?.contains("--database") == true)
     }
 
+    @Test func workersBecomeTheTaskManagersWorkerCount() throws {
+        let options = ServeOptions(workerCount: 3)
+        try options.validate()
+        #expect(options.taskManagerConfiguration.workerCount == 3)
+    }
+
+    @Test func workersDefaultToOnePerActiveProcessor() {
+        #expect(ServeOptions().workerCount == max(1, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    @Test func fewerThanOneWorkerIsRefusedNamingTheFlag() {
+        #expect(throws: ServeError.invalidOption("--workers must be at least 1, got 0")) {
+            try ServeOptions(workerCount: 0).validate()
+        }
+    }
+
     @Test func ipv6HostsAreBracketedInTheURL() {
         #expect(HuiceServer.urlHost("::1") == "[::1]")
         #expect(HuiceServer.urlHost("127.0.0.1") == "127.0.0.1")

@@ -35,7 +35,7 @@ func testConfiguration(workers: Int = 2, maxAttempts: Int = 3) -> TaskManagerCon
     configuration.progressInterval = .milliseconds(10)
     configuration.pollInterval = .milliseconds(50)
     configuration.sweepInterval = .milliseconds(100)
-    configuration.leaseDuration = .seconds(5)
+    configuration.leaseDuration = .seconds(30)  // long enough that a loaded machine never loses a lease mid-test
     return configuration
 }
 

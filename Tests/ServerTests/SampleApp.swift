@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HuiceCore
+import Logging
+import MarketData
+import Runtime
+import Server
+import Service
+import Storage
+
+/// The real API over the real task manager: an in-memory store holding the bundled sample's
+/// calendar, the benchmark and `stocks` (bars and factor values), a started `TaskManager` with
+/// fast progress writes, and the factor configs on the seed's clock (config_20240107_001, …).
+/// The manager is stopped and the store closed afterwards.
+func withSampleApp<T: Sendable>(
+    stocks: [String],
+    _ body: @Sendable (MarketDataStore, any TestClientProtocol) async throws -> T
+) async throws -> T {
+    let store = try await MarketDataStore.open(path: ":memory:")
+    var configuration = TaskManagerConfiguration()
+    configuration.workerCount = 2
+    // Frequent progress writes, so even a short run reports progress between 0 and 100.
+    configuration.progressInterval = .milliseconds(10)
+    configuration.pollInterval = .milliseconds(50)
+    let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store),
+                              configuration: configuration, logger: quiet)
+    do {
+        try await SampleSubset.save(stocks: stocks, into: store)
+        try await manager.start()
+        var api = HuiceAPI(store: store, backtests: manager)
+        api.factorConfigs = FactorConfigManager(store: store, now: { seedTime })
+        let app = Application(router: api.makeRouter(), logger: quiet)
+        let value = try await app.test(.router) { client in try await body(store, client) }
+        await manager.shutdown()
+        try? await store.close()
+        return value
+    } catch {
+        await manager.shutdown()
+        try? await store.close()
+        throw error
+    }
+}
+
+/// Parts of the bundled sample (Sources/Runtime/SampleData): importing all of it, factor files
+/// included, takes seconds in a debug build.
+enum SampleSubset {
+    /// The benchmark of every batch (the SSE Composite).
+    static let benchmark = "000001.SH"
+
+    /// Saves the calendar, the instruments, the benchmark's and `stocks`' bars, and the factor
+    /// values of those stocks.
+    static func save(stocks: [String], into store: MarketDataStore) async throws {
+        let directory = SampleDataSet.dataDirectory
+        // Sample file names: sh600036_….csv, sz000001.day, sh000001.day (the benchmark).
+        let prefixes = (stocks + [benchmark]).map { $0.suffix(2).lowercased() + $0.prefix(6) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { name in
+            name == "a_trade_calendar.csv" || name == "instruments.csv" || prefixes.contains { name.hasPrefix($0) }
+        }
+        guard names.count == stocks.count + 3 else {
+            throw SampleSubsetError("expected one sample file per stock, found \(names.sorted())")
+        }
+        try await store.save(try MarketDataImporter().importFiles(at: names.sorted().map { directory + "/" + $0 }).data)
+
+        // The factor files cut to those stocks' rows.
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("huice-sample-factors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: cut, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: cut) }
+        let codes = Set(stocks + [benchmark])
+        var files: [URL] = []
+        for file in SampleDataSet.factorFiles {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+            let rows = lines.dropFirst().filter { codes.contains(String($0.prefix { $0 != "," })) }
+            let target = cut.appendingPathComponent(file.lastPathComponent)
+            try ([lines[0]] + rows).joined(separator: "\n").appending("\n").write(to: target, atomically: true, encoding: .utf8)
+            files.append(target)
+        }
+        try await store.saveFactors(try FactorDataImporter.importFiles(files))
+    }
+}
+
+struct SampleSubsetError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// One Server-Sent Event frame: `event:` and the `data:` lines joined, or a comment / retry hint.
+struct SSEFrame: Equatable {
+    var event: String?
+    var data: String
+    var fields: [String]
+
+    /// The frames of a whole event-stream body.
+    static func parse(_ text: String) -> [SSEFrame] {
+        text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { block in
+            let lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let event = lines.first { $0.hasPrefix("event: ") }.map { String($0.dropFirst(7)) }
+            let data = lines.filter { $0.hasPrefix("data: ") }.map { String($0.dropFirst(6)) }.joined(separator: "\n")
+            return SSEFrame(event: event, data: data, fields: lines)
+        }
+    }
+
+    var json: JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: Data(data.utf8)) }
+}
+
+extension JSONValue {
+    var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+}
