@@ -117,6 +117,14 @@ extension BatchRequest {
         } catch {
             throw RequestError.invalid("body", "请求无法解析：\(error)")
         }
+        // Tickers such as SYM001 or AAPL belong to the generic market profile only.
+        if config.market == .ashare {
+            for (i, item) in poolItems.enumerated() {
+                if case .string(let text) = item, StockCode(normalizing: text)?.exchange == .other {
+                    throw Self.invalidStockCode(index: i, text: text, generic: true)
+                }
+            }
+        }
         let source: StrategySource
         if case .factorScore(let spec) = config.strategy, spec.factors.isEmpty, let id = spec.factorConfigID {
             source = .factorConfig(id: id)
@@ -132,24 +140,28 @@ extension BatchRequest {
             priority: priority, maxAttempts: maxAttempts, config: config, body: body)
     }
 
-    /// The pool: strings that are A-share codes (SH, SZ or BJ), duplicates dropped, 1…500 of them.
+    /// The pool: strings that are stock codes, duplicates dropped, 1…500 of them. Other tickers
+    /// (exchange `.other`) pass here and are refused later unless `market` is `generic`.
     private static func stockPool(_ items: [JSONValue]) throws(RequestError) -> [StockCode] {
         guard !items.isEmpty else { throw RequestError.missing("stock_pool", "stock_pool不能为空") }
         var seen = Set<StockCode>()
         var pool: [StockCode] = []
         for (i, item) in items.enumerated() {
             guard case .string(let text) = item else { throw RequestError.wrongType("stock_pool[\(i)]", expected: "股票代码字符串") }
-            guard let code = StockCode(normalizing: text), code.exchange != .other else {
-                throw RequestError(field: "stock_pool[\(i)]", reason: "invalid value",
-                                   message: "stock_pool[\(i)]不是有效的股票代码：'\(text)'（例如000001.SZ）",
-                                   details: ["value": .string(text)])
-            }
+            guard let code = StockCode(normalizing: text) else { throw invalidStockCode(index: i, text: text, generic: false) }
             if seen.insert(code).inserted { pool.append(code) }
         }
         guard pool.count <= maxStockPool else {
             throw RequestError.outOfRange("stock_pool", "stock_pool最多\(maxStockPool)只股票，实际为\(pool.count)只")
         }
         return pool
+    }
+
+    static func invalidStockCode(index: Int, text: String, generic: Bool) -> RequestError {
+        RequestError(field: "stock_pool[\(index)]", reason: "invalid value",
+                     message: "stock_pool[\(index)]不是有效的股票代码：'\(text)'（例如000001.SZ"
+                         + (generic ? "；其他市场的代码需要\"market\": \"generic\"）" : "）"),
+                     details: ["value": .string(text)])
     }
 
     /// A config error as a request error on the body's field.

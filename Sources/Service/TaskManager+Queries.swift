@@ -7,7 +7,7 @@ extension TaskManager {
     /// The batch and its tasks (see `BatchStatus` for how its state and progress are derived).
     public func batchStatus(batchID: String) async throws -> BatchStatus {
         guard let batch = try await repository.batch(id: batchID) else { throw ServiceError.notFound(kind: "batch", id: batchID) }
-        let tasks = try await repository.tasks(batchID: batchID)
+        let tasks = try await repository.taskStates(batchID: batchID)
         var counts: [String: Int] = [:]
         for task in tasks { counts[task.status, default: 0] += 1 }
         let state = Self.batchState(counts: counts)

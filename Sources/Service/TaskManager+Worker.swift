@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import HuiceCore
 import Logging
@@ -12,8 +11,9 @@ extension TaskManager {
     /// manager stops.
     func workerLoop(index: Int) async {
         let owner = "\(ownerPrefix)/w\(index)"
-        // The backtest runs on this worker's own thread, off the cooperative pool.
-        let queue = DispatchQueue(label: "huice.task-worker.\(index)", qos: .userInitiated)
+        // The backtest runs on this worker's own thread, off the cooperative pool, at a lower priority.
+        let thread = BacktestThread(name: "huice.task-worker.\(index)", niceness: configuration.workerNiceness)
+        defer { thread.finish() }
         var log = logger
         log[metadataKey: "worker"] = "\(index)"
         while !isStopping {
@@ -23,7 +23,7 @@ extension TaskManager {
                 if let task = try await repository.claimNext(
                     owner: owner, TaskStateMachine.change(.claim), stage: "加载数据",
                     leaseUntil: now.addingTimeInterval(configuration.leaseDuration.seconds), at: now) {
-                    await execute(task, owner: owner, queue: queue)
+                    await execute(task, owner: owner, thread: thread)
                     continue
                 }
                 var wait = configuration.pollInterval
@@ -41,7 +41,7 @@ extension TaskManager {
 
     /// Runs one claimed task to its next state: completed (result stored), cancelled, queued again
     /// (a retryable failure, or shutdown) or failed.
-    func execute(_ task: BacktestTaskRecord, owner: String, queue: DispatchQueue) async {
+    func execute(_ task: BacktestTaskRecord, owner: String, thread: BacktestThread) async {
         let clock = ContinuousClock()
         let started = clock.now
         var log = logger
@@ -53,7 +53,7 @@ extension TaskManager {
         let progress = RunProgress(stage: "加载数据")
         activate(task.taskID, progress)
         let writer = Task { await self.writeProgress(of: task, owner: owner, progress: progress, started: started) }
-        let outcome: Result<BacktestResult, any Error>
+        let outcome: Result<(BacktestResult, BacktestResultRecord, Date), any Error>
         do {
             let config = try TaskConfigSnapshot.decode(task.config)
             guard let stock = StockCode(normalizing: task.stockCode) else {
@@ -64,10 +64,15 @@ extension TaskManager {
             progress.setStage("执行回测")
             let monitor = RunMonitor(every: 1) { done, total in progress.record(sessionsDone: done, sessionsTotal: total) }
             let executor = self.executor
-            let result = try await withCheckedThrowingContinuation { continuation in
-                queue.async { continuation.resume(with: Result { try executor(config, inputs, monitor) }) }
+            let now = self.now
+            // The result's rows (metrics, JSON equity curve and trades) are encoded on the worker's
+            // thread too: encoding is most of a short run's cost, and it must not crowd out requests.
+            let finished = try await thread.run {
+                let result = try executor(config, inputs, monitor)
+                let at = now()
+                return (result, try TaskResultRecord.make(task: task, result: result, at: at), at)
             }
-            outcome = .success(result)
+            outcome = .success(finished)
         } catch {
             outcome = .failure(error)
         }
@@ -76,8 +81,9 @@ extension TaskManager {
         deactivate(task.taskID)
         let elapsed = clock.now - started
         switch outcome {
-        case .success(let result):
-            await storeResult(result, of: task, owner: owner, elapsed: elapsed, lastPercent: lastPercent, log: log)
+        case .success(let (result, record, at)):
+            await storeResult(result, record: record, at: at, of: task, owner: owner, elapsed: elapsed,
+                              lastPercent: lastPercent, log: log)
         case .failure(let error):
             await handBack(task, owner: owner, after: error, stop: progress.snapshot.stopReason, log: log)
         }
@@ -142,12 +148,10 @@ extension TaskManager {
 
     /// Stores a finished run (result row, trade records, completed) if this worker still holds the
     /// task, then publishes the final progress, the run's risk events and the state change.
-    func storeResult(_ result: BacktestResult, of task: BacktestTaskRecord, owner: String, elapsed: Duration,
-                     lastPercent: Int, log: Logger) async {
+    func storeResult(_ result: BacktestResult, record: BacktestResultRecord, at now: Date, of task: BacktestTaskRecord,
+                     owner: String, elapsed: Duration, lastPercent: Int, log: Logger) async {
         let milliseconds = Int64((elapsed.seconds * 1000).rounded())
-        let now = now()
         do {
-            let record = try TaskResultRecord.make(task: task, result: result, at: now)
             let stored = try await repository.complete(
                 taskID: task.taskID, owner: owner, TaskStateMachine.change(.complete), stage: TaskState.completed.stage,
                 result: record, trades: result.trades, sessions: result.data.sessions, executionMilliseconds: milliseconds,

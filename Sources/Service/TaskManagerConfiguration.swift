@@ -20,6 +20,10 @@ public struct TaskManagerConfiguration: Sendable {
     public var pollInterval: Duration
     /// How often expired leases are looked for.
     public var sweepInterval: Duration
+    /// The nice value of the workers' backtest threads (Linux; 0 = the process's own priority).
+    /// Default 10: backtests yield the cores to request handling, so status queries stay fast
+    /// while every core runs a backtest (docs/BENCHMARKS.md, the service load check).
+    public var workerNiceness: Int32
 
     public init() {
         workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -30,6 +34,7 @@ public struct TaskManagerConfiguration: Sendable {
         progressInterval = .milliseconds(250)
         pollInterval = .seconds(1)
         sweepInterval = .seconds(10)
+        workerNiceness = 10
     }
 
     /// The wait before the attempt after `attempts` failed ones: base × 2^(attempts − 1), capped.

@@ -20,6 +20,7 @@ public enum MarketDataSchema {
         CreateFactorValuesTable(),
         CreateFactorConfigurationsTable(),
         CreateBacktestTaskTables(),
+        IndexTaskCompletion(),
     ]
 
     /// The version a freshly migrated store is at.

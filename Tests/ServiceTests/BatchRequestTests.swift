@@ -229,6 +229,21 @@ struct BatchRequestTests {
         #expect(error(body { $0["factor_config_id"] = "" })?.field == "factor_config_id")
     }
 
+    @Test("tickers of other markets (SYM001) need market generic; A-share codes work in either")
+    func genericTickers() throws {
+        let refused = try #require(error(body { $0["stock_pool"] = ["600000.SH", "sym001"] }))
+        #expect(refused.field == "stock_pool[1]")
+        #expect(refused.message.contains("generic"))
+        let generic = try BatchRequest.parse(body {
+            $0["stock_pool"] = ["SYM001", "sym002", "SYM001"]
+            $0["market"] = "generic"
+            $0["benchmark"] = nil
+        })
+        #expect(generic.stockPool.map(\.description) == ["SYM001", "SYM002"])
+        #expect(error(body { $0["stock_pool"] = ["600000.SH"]; $0["market"] = "generic"; $0["benchmark"] = nil }) == nil)
+        #expect(error(body { $0["stock_pool"] = ["60000X.SH"] })?.field == "stock_pool[0]")
+    }
+
     @Test("a body that is not an object is refused")
     func notAnObject() {
         #expect(error(.array([]))?.field == "body")

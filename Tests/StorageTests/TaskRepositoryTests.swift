@@ -12,8 +12,8 @@ struct TaskRepositoryTests {
     @Test("schema v4 creates the task tables; a store at v3 is upgraded to v4", arguments: TaskStoreEngine.available)
     func schema(_ engine: TaskStoreEngine) async throws {
         let database = try await taskDatabase(engine)
-        #expect(MarketDataSchema.latestVersion == 4)
-        #expect(MarketDataSchema.migrations.map(\.name).last == "backtest_tasks")
+        #expect(MarketDataSchema.latestVersion == 5)
+        #expect(MarketDataSchema.migrations.map(\.name).suffix(2) == ["backtest_tasks", "backtest_tasks_completed_at"])
         for table in ["backtest_batches", "backtest_tasks", "backtest_results", "backtest_trade_records", "backtest_id_sequence"] {
             #expect(try await database.count(table) == 0)
         }
@@ -24,7 +24,7 @@ struct TaskRepositoryTests {
             try await SchemaMigrator(migrations: Array(MarketDataSchema.migrations.prefix(3))).migrate(db)
         }
         #expect(applied == [1, 2, 3])
-        #expect(try await old.migrate() == [4])
+        #expect(try await old.migrate() == [4, 5])
         #expect(try await old.count("backtest_tasks") == 0)
         try await old.close()
     }

@@ -1,23 +1,30 @@
 import Foundation
 import SQLiteKit
+import Synchronization
 
 /// A SQLite store file (or `:memory:`) as a `StoreDatabase`: one writer connection used by one
-/// caller at a time (FIFO), plus, for a file, one reader connection for `read` — in WAL mode a
+/// caller at a time (FIFO), plus, for a file, a few reader connections for `read` — in WAL mode a
 /// reader sees the last committed state and never waits for the writer, so status queries stay
-/// fast while a worker commits results; each `read` is one read transaction (one snapshot).
+/// fast while a worker commits results, and several of them run at once (one per core: a server
+/// answering 200 status queries a second would queue them behind one connection); each `read` is
+/// one read transaction (one snapshot).
 public final class SQLiteStoreDatabase: StoreDatabase {
     public let path: String
     public var location: String { path }
     public let dialectName = "sqlite"
     let connection: SQLiteConnection
     private let gate = SerialGate()
-    private let reader: SQLiteConnection?
-    private let readerGate = SerialGate()
+    private let readers: [(connection: SQLiteConnection, gate: SerialGate)]
+    /// Round-robin over `readers`.
+    private let nextReader = Atomic<UInt>(0)
 
-    private init(path: String, connection: SQLiteConnection, reader: SQLiteConnection?) {
+    /// Reader connections of a file store: one per core, 2…4.
+    static var readerCount: Int { min(4, max(2, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    private init(path: String, connection: SQLiteConnection, readers: [SQLiteConnection]) {
         self.path = path
         self.connection = connection
-        self.reader = reader
+        self.readers = readers.map { ($0, SerialGate()) }
     }
 
     /// Opens (creating the file and its directory when missing) with the store's pragmas:
@@ -36,14 +43,14 @@ public final class SQLiteStoreDatabase: StoreDatabase {
             let writer = try await SQLiteConnection.open(storage: storage)
             opened.append(writer)
             try await configure(writer, file: !inMemory)
-            var reader: SQLiteConnection?
-            if !inMemory {
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<(inMemory ? 0 : readerCount) {
                 let connection = try await SQLiteConnection.open(storage: storage)
                 opened.append(connection)
                 try await configure(connection, file: true)
-                reader = connection
+                readers.append(connection)
             }
-            return SQLiteStoreDatabase(path: path, connection: writer, reader: reader)
+            return SQLiteStoreDatabase(path: path, connection: writer, readers: readers)
         } catch {
             for connection in opened { try? await connection.close() }
             throw StorageError(file: path, reason: "cannot open the store: \(error)")
@@ -67,10 +74,12 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard let reader else { return try await withConnection(body) }
-        return try await readerGate.withExclusiveAccess {
-            guard !reader.isClosed else { throw StorageError.closed }
-            let db = reader.sql(queryLogLevel: nil)
+        guard !readers.isEmpty else { return try await withConnection(body) }
+        let index = Int(nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(readers.count))
+        let reader = readers[index]
+        return try await reader.gate.withExclusiveAccess {
+            guard !reader.connection.isClosed else { throw StorageError.closed }
+            let db = reader.connection.sql(queryLogLevel: nil)
             // A deferred read transaction: every statement of the body reads one WAL snapshot.
             return try await db.transaction(beginning: "BEGIN") { try await body(db) }
         }
@@ -85,8 +94,8 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     public func close() async throws {
-        if let reader {
-            try await readerGate.withExclusiveAccess { if !reader.isClosed { try await reader.close() } }
+        for reader in readers {
+            try await reader.gate.withExclusiveAccess { if !reader.connection.isClosed { try await reader.connection.close() } }
         }
         try await gate.withExclusiveAccess {
             if !self.connection.isClosed { try await self.connection.close() }
@@ -97,6 +106,6 @@ public final class SQLiteStoreDatabase: StoreDatabase {
         // Dropped without close(): close the handles in the background (the futures keep the
         // connections alive until then).
         if !connection.isClosed { _ = connection.close() }
-        if let reader, !reader.isClosed { _ = reader.close() }
+        for reader in readers where !reader.connection.isClosed { _ = reader.connection.close() }
     }
 }

@@ -19,6 +19,28 @@ extension BacktestTaskRepository {
         }
     }
 
+    /// The tasks of `batchID` in creation order, as a batch's status shows them (`BatchTaskState`).
+    public func taskStates(batchID: String) async throws -> [BatchTaskState] {
+        try await read { db in
+            let columns = ["task_id", "stock_code", "status", "progress", "current_stage", "error_message", "started_at",
+                           "completed_at"]
+            return try await db.select().columns(columns.map { SQLColumn($0) }).from(BacktestTaskTable.tasks)
+                .where("batch_id", .equal, SQLBind(batchID)).orderBy("id").all().map { row in
+                    func time(_ column: String) throws -> Date? {
+                        try row.optional(column, as: String.self).map { try TaskTime.date(text: $0, column: column) }
+                    }
+                    return BatchTaskState(
+                        taskID: try row.decode(column: "task_id", as: String.self),
+                        stockCode: try row.decode(column: "stock_code", as: String.self),
+                        status: try row.decode(column: "status", as: String.self),
+                        progress: try row.decode(column: "progress", as: Int.self),
+                        currentStage: try row.optional("current_stage", as: String.self),
+                        errorMessage: try row.optional("error_message", as: String.self),
+                        startedAt: try time("started_at"), completedAt: try time("completed_at"))
+                }
+        }
+    }
+
     /// The batch with `batchID`, or nil.
     public func batch(id batchID: String) async throws -> BacktestBatchRecord? {
         try await read { db in
