@@ -31,7 +31,7 @@ public struct FactorConfigRepository: Sendable {
             if let existing = try await Self.configID(forStock: content.stockCode, on: db) {
                 throw FactorConfigError.stockAlreadyConfigured(content.stockCode, existingConfigID: existing)
             }
-            let id = try await Self.allocateID(on: Self.utcDay(now), db: db)
+            let id = try await Self.allocateID(on: DailyIdentifier.utcDay(now), db: db)
             let config = FactorConfig(configID: id, content: content, createdAt: now, updatedAt: now)
             let row = try Self.row(config)
             try await db.insert(into: FactorConfigTable.configs)
@@ -227,15 +227,6 @@ public struct FactorConfigRepository: Sendable {
 
     /// `config_20240107_001` (at least three digits).
     static func configID(day: Int, sequence: Int) -> String {
-        let digits = String(sequence)
-        return "config_\(day)_" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-    }
-
-    /// `now`'s UTC calendar day as yyyymmdd.
-    static func utcDay(_ date: Date) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return c.year! * 10_000 + c.month! * 100 + c.day!
+        DailyIdentifier.make(kind: "config", day: day, sequence: sequence)
     }
 }

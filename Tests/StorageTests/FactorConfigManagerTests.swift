@@ -103,7 +103,7 @@ struct FactorConfigManagerTests {
     func idDigits() {
         #expect(FactorConfigRepository.configID(day: 20240107, sequence: 7) == "config_20240107_007")
         #expect(FactorConfigRepository.configID(day: 20240107, sequence: 1234) == "config_20240107_1234")
-        #expect(FactorConfigRepository.utcDay(time("2024-02-29T23:59:59Z")) == 20240229)
+        #expect(DailyIdentifier.utcDay(time("2024-02-29T23:59:59Z")) == 20240229)
     }
 
     @Test("a stock has one config: a second create names the existing one (409)", arguments: TestStoreEngine.available)

@@ -28,7 +28,7 @@ public struct BacktestTaskRepository: Sendable {
         -> BatchIdentifiers
     {
         try await write { db in
-            let day = Self.utcDay(now)
+            let day = DailyIdentifier.utcDay(now)
             let batchID = try await Self.allocate(kind: "batch", count: 1, day: day, on: db, table: BacktestTaskTable.batches,
                                                   column: "batch_id")[0]
             let taskIDs = try await Self.allocate(kind: "bt", count: taskCount, day: day, on: db, table: BacktestTaskTable.tasks,
@@ -144,16 +144,7 @@ public struct BacktestTaskRepository: Sendable {
 
     /// `bt_20240107_001` (at least three digits).
     static func identifier(kind: String, day: Int, sequence: Int) -> String {
-        let digits = String(sequence)
-        return "\(kind)_\(day)_" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-    }
-
-    /// `date`'s UTC calendar day as yyyymmdd.
-    static func utcDay(_ date: Date) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return c.year! * 10_000 + c.month! * 100 + c.day!
+        DailyIdentifier.make(kind: kind, day: day, sequence: sequence)
     }
 
     // MARK: - Task rows
