@@ -70,7 +70,7 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")]),
         .executableTarget(
             name: "huice",
-            dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server",
+            dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage"]),
