@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
-// Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage sees
-// HuiceCore, MarketData and Factors (factor configs) and runs on SQLite or PostgreSQL; Runtime composes
+// Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Reports (exports)
+// sees HuiceCore and Analysis; Storage sees HuiceCore, MarketData and Factors (factor configs) and runs on SQLite or PostgreSQL; Runtime composes
 // them; Service (the task manager: batches, queue, workers) sits on Runtime and Storage; the executables are thin shells.
 let package = Package(
     name: "huice",
@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "HuiceCore"),
@@ -35,6 +36,10 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors"]),
         .target(name: "Strategies", dependencies: ["HuiceCore", "MarketData", "Factors", "Simulation"]),
         .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
+        // Exports of one report (CSV, .xlsx) from plain values: no Runtime or Service, so the CLI
+        // and the server map their own result types to `ReportContent`.
+        .target(name: "Reports", dependencies: ["HuiceCore", "Analysis",
+                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Storage", dependencies: [
             "HuiceCore", "MarketData", "Factors",
             .product(name: "SQLKit", package: "sql-kit"),
@@ -65,7 +70,7 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")]),
         .executableTarget(
             name: "huice",
-            dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server",
+            dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage"]),
@@ -79,6 +84,8 @@ let package = Package(
         .testTarget(name: "FactorsTests", dependencies: ["Factors", "HuiceCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "HuiceCore", "Analysis",
+                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "StorageTests", dependencies: [
             "Storage", "Factors", "HuiceCore", "TestSupport",
             .product(name: "SQLiteKit", package: "sqlite-kit"),

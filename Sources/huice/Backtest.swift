@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarketData
+import Reports
 import Runtime
 
 struct Backtest: AsyncParsableCommand {
@@ -8,7 +9,8 @@ struct Backtest: AsyncParsableCommand {
         abstract: "Run a backtest described by a JSON config on a directory (or file) of market data.",
         discussion: """
             The config takes seed 002's BacktestConfig fields plus universe, strategy, benchmark, market and the \
-            risk-monitor fields (docs/CONFIG.md). Prints a summary; --output writes the full result (docs/RESULTS.md).
+            risk-monitor fields (docs/CONFIG.md). Prints a summary; --output writes the full result (docs/RESULTS.md); \
+            --export-xlsx, --export-trades-csv and --export-equity-csv write the report's exports (single runs only).
             """)
 
     @Option(name: .long, help: "The backtest config (JSON).")
@@ -19,6 +21,18 @@ struct Backtest: AsyncParsableCommand {
 
     @Option(name: .long, help: "Where to write the result JSON.")
     var output: String?
+
+    @Option(name: .long, help: "Where to write the report as an Excel workbook (.xlsx: Summary, Trades, Equity, Risk Events).")
+    var exportXlsx: String?
+
+    @Option(name: .long, help: "Where to write the trade records as CSV.")
+    var exportTradesCsv: String?
+
+    @Option(name: .long, help: "Where to write the equity curve as CSV.")
+    var exportEquityCsv: String?
+
+    @Flag(name: .long, help: "Start the CSV exports with a UTF-8 byte order mark (for Excel).")
+    var csvBom = false
 
     @Flag(name: .long, help: "Skip invalid data rows (each is reported) instead of failing the import.")
     var skipInvalidRows = false
@@ -58,6 +72,9 @@ struct Backtest: AsyncParsableCommand {
                     let batch = try PerStockBacktest.run(resolved, data: inputs.data, factors: inputs.factors, overrides: overrides,
                                                          baseDirectory: baseDirectory)
                     print(SummaryReport.render(batch))
+                    if exportXlsx != nil || exportTradesCsv != nil || exportEquityCsv != nil {
+                        print("\nExports are per run: this per-stock batch wrote none (--output has every stock's result).")
+                    }
                     if let output {
                         try batch.jsonDocument().write(to: URL(fileURLWithPath: output))
                         print("\nResults written to \(output)")
@@ -70,12 +87,31 @@ struct Backtest: AsyncParsableCommand {
                     try writeResult(result, to: output)
                     print("\nResult written to \(output)")
                 }
+                try writeExports(of: result)
             } catch var error as ConfigError {
                 error.location.file = error.location.file ?? config
                 throw error
             }
         } catch {
             throw fail(error)
+        }
+    }
+
+    /// The report exports the options ask for (docs/RESULTS.md, "Exports").
+    func writeExports(of result: BacktestResult) throws {
+        let options = CSVDocument.Options(includesByteOrderMark: csvBom)
+        if let exportTradesCsv {
+            try TradesCSV(trades: result.trades).data(options: options).write(to: URL(fileURLWithPath: exportTradesCsv))
+            print("Trades written to \(exportTradesCsv)")
+        }
+        if let exportEquityCsv {
+            try EquityCSV(equityCurve: result.equityCurve).data(options: options)
+                .write(to: URL(fileURLWithPath: exportEquityCsv))
+            print("Equity curve written to \(exportEquityCsv)")
+        }
+        if let exportXlsx {
+            try XLSXWorkbook(content: result.reportContent).data().write(to: URL(fileURLWithPath: exportXlsx))
+            print("Workbook written to \(exportXlsx)")
         }
     }
 }
