@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
 // Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Storage sees
-// HuiceCore, MarketData and Factors (factor configs) and runs on SQLite or PostgreSQL; Runtime composes
+// HuiceCore, MarketData and Factors (factor configs) and runs on SQLite or PostgreSQL; Charts sees only HuiceCore; Runtime composes
 // them; Service (the task manager: batches, queue, workers) sits on Runtime and Storage; the executables are thin shells.
 let package = Package(
     name: "huice",
@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["HuiceCore", "SeriesMath", "MarketData", "Factors"]),
         .target(name: "Strategies", dependencies: ["HuiceCore", "MarketData", "Factors", "Simulation"]),
         .target(name: "Analysis", dependencies: ["HuiceCore", "SeriesMath"]),
+        // SVG charts for reports and the web UI (docs/CHARTS.md): values in, markup out.
+        .target(name: "Charts", dependencies: ["HuiceCore"]),
         .target(name: "Storage", dependencies: [
             "HuiceCore", "MarketData", "Factors",
             .product(name: "SQLKit", package: "sql-kit"),
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FactorsTests", dependencies: ["Factors", "HuiceCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "HuiceCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StorageTests", dependencies: [
             "Storage", "Factors", "HuiceCore", "TestSupport",
