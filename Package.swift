@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers import downwards only (docs/ARCHITECTURE.md): HuiceCore → SeriesMath → MarketData →
 // Factors → Simulation → Strategies; Analysis sees only HuiceCore and SeriesMath; Reports (exports)
-// sees HuiceCore and Analysis; Storage sees HuiceCore, MarketData and Factors (factor configs) and runs on SQLite or PostgreSQL; Runtime composes
+// sees HuiceCore and Analysis; Charts sees only HuiceCore; Storage sees HuiceCore, MarketData and Factors (factor configs)
+// and runs on SQLite or PostgreSQL; Runtime composes
 // them; Service (the task manager: batches, queue, workers) sits on Runtime and Storage; the executables are thin shells.
 let package = Package(
     name: "huice",
@@ -40,6 +41,8 @@ let package = Package(
         // and the server map their own result types to `ReportContent`.
         .target(name: "Reports", dependencies: ["HuiceCore", "Analysis",
                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // SVG charts for reports and the web UI (docs/CHARTS.md): values in, markup out.
+        .target(name: "Charts", dependencies: ["HuiceCore"]),
         .target(name: "Storage", dependencies: [
             "HuiceCore", "MarketData", "Factors",
             .product(name: "SQLKit", package: "sql-kit"),
@@ -73,7 +76,7 @@ let package = Package(
             dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
-        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage"]),
+        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage", "Charts"]),
 
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation", "Storage",
                                                    .product(name: "SQLKit", package: "sql-kit")],
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FactorsTests", dependencies: ["Factors", "HuiceCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Strategies", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "HuiceCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "HuiceCore", "Analysis",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

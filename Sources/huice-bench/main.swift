@@ -33,7 +33,7 @@ struct Options {
             case "--workloads": workloads = Set(value().split(separator: ",").map(String.init))
             case "--profiles": profiles = value().split(separator: ",").map(String.init)
             case "-h", "--help":
-                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3,optimize] [--profiles generic,ashare] [--json FILE]")
+                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3,optimize,charts] [--profiles generic,ashare] [--json FILE]")
                 exit(0)
             default: fatalError("unknown argument \(arguments[i])")
             }
@@ -173,6 +173,16 @@ if options.workloads.contains("optimize") {
                                       "median_seconds": runs.median, "backtests_per_second": (Double(o.combinations) / o.seconds).rounded(),
                                       "peak_rss_mb": (peak * 10).rounded() / 10, "run_memory_mb": (max(0, peak - before) * 10).rounded() / 10,
                                       "best": o.best]]
+}
+
+if options.workloads.contains("charts") {
+    let sym000 = try importer.importFile(at: options.dataDirectory + "/daily/SYM000.csv").data
+    let chart = ChartsWorkload.chart(sym000.series.values.first!)
+    let runs = timed(max(options.repeats, 5)) { let o = ChartsWorkload.run(chart); return (o, o.seconds) }
+    let o = runs.fastest.0
+    print(String(format: "charts: K-line of %d bars with volume, MA5/MA20 and MACD to SVG (%d bytes), best %.1f ms, median %.1f ms",
+                 o.bars, o.bytes, o.seconds * 1000, runs.median * 1000))
+    report["charts"] = ["svg": ["bars": o.bars, "bytes": o.bytes, "seconds": o.seconds, "median_seconds": runs.median]]
 }
 
 if mismatches.isEmpty {
