@@ -12,6 +12,8 @@ import Runtime
 struct Options {
     var dataDirectory = "../shared/data/bench"
     var jsonPath: String?
+    /// Where `--workloads charts` also writes its rendered SVG (for looking at it).
+    var chartsSVGPath: String?
     var repeats = 5
     var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var workloads: Set<String> = ["w1", "w2", "w3"]
@@ -28,12 +30,13 @@ struct Options {
             switch arguments[i] {
             case "--data": dataDirectory = value()
             case "--json": jsonPath = value()
+            case "--charts-svg": chartsSVGPath = value()
             case "--repeat": repeats = max(1, Int(value()) ?? 5)
             case "--workers": workers = max(1, Int(value()) ?? workers)
             case "--workloads": workloads = Set(value().split(separator: ",").map(String.init))
             case "--profiles": profiles = value().split(separator: ",").map(String.init)
             case "-h", "--help":
-                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3,optimize,charts] [--profiles generic,ashare] [--json FILE]")
+                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3,optimize,charts] [--profiles generic,ashare] [--json FILE] [--charts-svg FILE]")
                 exit(0)
             default: fatalError("unknown argument \(arguments[i])")
             }
@@ -183,6 +186,11 @@ if options.workloads.contains("charts") {
     print(String(format: "charts: K-line of %d bars with volume, MA5/MA20 and MACD to SVG (%d bytes), best %.1f ms, median %.1f ms",
                  o.bars, o.bytes, o.seconds * 1000, runs.median * 1000))
     report["charts"] = ["svg": ["bars": o.bars, "bytes": o.bytes, "seconds": o.seconds, "median_seconds": runs.median]]
+    if let path = options.chartsSVGPath {
+        // The rendered chart, for a person to look at (a browser opens it as it is).
+        try chart.svg().write(toFile: path, atomically: true, encoding: .utf8)
+        print("charts: SVG written to \(path)")
+    }
 }
 
 if mismatches.isEmpty {
