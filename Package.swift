@@ -76,7 +76,7 @@ let package = Package(
             dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
-        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage", "Charts"]),
+        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage", "Charts", "Factors"]),
 
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation", "Storage",
                                                    .product(name: "SQLKit", package: "sql-kit")],
