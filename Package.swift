@@ -61,7 +61,7 @@ let package = Package(
                            .product(name: "Metrics", package: "swift-metrics")]),
         .target(
             name: "Server",
-            dependencies: ["Service", "Storage", "Runtime", "Factors", "MarketData", "HuiceCore",
+            dependencies: ["Service", "Storage", "Runtime", "Factors", "MarketData", "HuiceCore", "Web",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Prometheus", package: "swift-prometheus"),
                            .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -71,6 +71,15 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "Metrics", package: "swift-metrics")],
             resources: [.copy("Resources/openapi.json")]),
+        // Server-rendered HTML pages (docs/WEB.md): pages read Storage, compute with Factors and draw
+        // with Charts; Server only mounts their routes beside the JSON API.
+        .target(
+            name: "Web",
+            dependencies: ["Storage", "Charts", "Factors", "MarketData", "HuiceCore",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "huice",
             dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server", "Reports",
@@ -108,6 +117,12 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
+        ]),
+        .testTarget(name: "WebTests", dependencies: [
+            "Web", "Storage", "MarketData", "HuiceCore", "Factors", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Runs the built `huice` executable as a child process (swift test builds every product
         // first); depends only on what the tests read back from the store.

@@ -25,8 +25,8 @@ public struct APIEndpoint: Sendable {
 struct RouteIndex: Sendable {
     private let methods: [String: [HTTPRequest.Method]]
 
-    init(_ endpoints: [APIEndpoint]) {
-        methods = Dictionary(grouping: endpoints, by: { Self.normalized($0.path) }).mapValues { $0.map(\.method) }
+    init(_ routes: [(method: HTTPRequest.Method, path: String)]) {
+        methods = Dictionary(grouping: routes, by: { Self.normalized($0.path) }).mapValues { $0.map(\.method) }
     }
 
     /// The methods `path` takes; empty when no route has this path.

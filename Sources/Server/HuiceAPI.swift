@@ -1,5 +1,6 @@
 import Hummingbird
 import Storage
+import Web
 
 /// The Huice HTTP API: all routes (factor configs, backtests, events, health, metrics, OpenAPI)
 /// and the router built from them, behind three middlewares — request id and access log,
@@ -13,6 +14,8 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
     public var eventHeartbeat: Duration = .seconds(15)
     /// The registry behind `/metrics` (each API its own unless given one).
     public var metrics = ServerMetrics()
+    /// The HTML pages served beside the API (docs/WEB.md); nil serves the API alone.
+    public var site: WebSite?
 
     public init(factorConfigs: FactorConfigManager, backtests: Backtests,
                 probeStore: @escaping @Sendable () async throws -> StoreHealth) {
@@ -26,6 +29,7 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
         self.init(factorConfigs: FactorConfigManager(store: store), backtests: backtests) {
             StoreHealth(dialect: store.database.dialectName, schemaVersion: try await store.schemaVersions().last ?? 0)
         }
+        site = WebSite(store: store, factorConfigs: factorConfigs)
     }
 
     /// Every route, in the order they are registered.
@@ -37,21 +41,25 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
                            metrics: metrics).endpoints
     }
 
-    /// A router with the middlewares and every endpoint. Requests to other paths get the 404
-    /// envelope; other methods on a known path the 405 envelope.
+    /// A router with the middlewares, every endpoint and the site's pages. Requests to other
+    /// paths get the 404 envelope; other methods on a known path the 405 envelope.
     public func makeRouter() -> Router<APIRequestContext> {
         let endpoints = self.endpoints
+        let pages = site?.routes.map { (method: $0.method, path: $0.path) } ?? []
         let router = Router(context: APIRequestContext.self)
         // Middlewares apply to the routes added after them, and to unmatched requests.
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: HTTPMetricsMiddleware(factory: metrics.factory))
-        router.add(middleware: ErrorEnvelopeMiddleware(routes: RouteIndex(endpoints)))
+        router.add(middleware: ErrorEnvelopeMiddleware(
+            routes: RouteIndex(endpoints.map { (method: $0.method, path: $0.path) } + pages)))
         for endpoint in endpoints {
             let handler = endpoint.handler
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 try await handler(request, context)
             }
         }
+        // Pages answer their own failures with HTML, so the envelope middleware sees none of them.
+        site?.register(on: router)
         return router
     }
 }

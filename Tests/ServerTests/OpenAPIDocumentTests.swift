@@ -11,12 +11,14 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: try OpenAPIDocument.data) as? [String: Any])
     }
 
-    /// "POST /api/v1/factor-config/create", … from the router itself.
+    /// "POST /api/v1/factor-config/create", … from the router itself, less the HTML pages
+    /// (docs/WEB.md), which are not part of the JSON API the document describes.
     static func routerRoutes() async throws -> Set<String> {
         let store = try await MarketDataStore.open(path: ":memory:")
         defer { Task { try? await store.close() } }
-        let router = HuiceAPI(store: store, backtests: FakeBacktestAPI()).makeRouter()
-        return Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
+        let api = HuiceAPI(store: store, backtests: FakeBacktestAPI())
+        let pages = Set((api.site?.routes ?? []).map { "\($0.method.rawValue) \(RouterPath($0.path).description)" })
+        return Set(api.makeRouter().routes.map { "\($0.method.rawValue) \($0.path.description)" }).subtracting(pages)
     }
 
     static func documentRoutes(_ document: [String: Any]) throws -> Set<String> {

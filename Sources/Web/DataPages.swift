@@ -1,0 +1,44 @@
+import HuiceCore
+import MarketData
+import Storage
+
+/// The data section's routes: they read the store and hand plain values to the page renderers.
+struct DataPages: Sendable {
+    let store: MarketDataStore
+
+    var routes: [WebRoute] {
+        let store = self.store
+        return [
+            .get("/data") { request in try await Self.list(request, store: store) },
+            .get("/data/stock/{code}") { request in try await Self.stock(request, store: store) },
+        ]
+    }
+
+    static func list(_ request: WebRequest, store: MarketDataStore) async throws -> PageResult {
+        let summary = try await store.summary()
+        let instruments = try await store.instruments()
+        let rows = summary.stocks.map { StockListPage.Row(stock: $0, instrument: instruments[$0.code]) }
+        return .page(StockListPage(rows: rows, search: request.query.trimmed("q")).page(for: request))
+    }
+
+    static func stock(_ request: WebRequest, store: MarketDataStore) async throws -> PageResult {
+        let text = request.parameters["code"] ?? ""
+        guard let code = StockCode(normalizing: text) else { return notFound(text, request) }
+        // The whole history: indicators warm up on the bars before the zoom.
+        let data = try await store.load(codes: [code])
+        guard let series = data.series[code], !series.isEmpty else { return notFound(code.rawValue, request) }
+        var ignored: [String] = []
+        func day(_ name: String) -> TradingDay? {
+            guard let value = request.query.trimmed(name) else { return nil }
+            guard let day = TradingDay(parsing: value) else { ignored.append(value); return nil }
+            return day
+        }
+        let page = StockPage(code: code, series: series, data: data, indicators: ChartIndicator.selection(in: request.query),
+                             from: day("from"), to: day("to"), ignoredDates: ignored)
+        return .page(page.page(for: request))
+    }
+
+    private static func notFound(_ code: String, _ request: WebRequest) -> PageResult {
+        .page(ErrorPage.notFound(request.i18n[.stockNotFound, code], for: request), status: .notFound)
+    }
+}
