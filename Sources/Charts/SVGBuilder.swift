@@ -1,3 +1,5 @@
+import HuiceCore
+
 /// Writes SVG markup into one growing string.
 ///
 /// Every number goes through `number(_:)` (at most two decimals, no exponent, no `-0`) and every
@@ -72,19 +74,6 @@ public struct SVGBuilder: Sendable {
 
     /// Text with the five XML-special characters escaped.
     public static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        MarkupEscaping.escaped(text)
     }
 }

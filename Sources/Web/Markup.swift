@@ -1,3 +1,5 @@
+import HuiceCore
+
 /// HTML that is safe to insert into a page: literal template text, escaped strings and other
 /// markup. Interpolating a `String` escapes it, so text from a request or the store cannot become
 /// markup by an omission; only `Markup(trusted:)` skips escaping (SVG from `Charts`, which
@@ -28,19 +30,7 @@ public struct Markup: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
 
     /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
+        MarkupEscaping.escaped(text)
     }
 
     public static func + (lhs: Markup, rhs: Markup) -> Markup { Markup(trusted: lhs.html + rhs.html) }

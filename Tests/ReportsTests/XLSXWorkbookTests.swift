@@ -111,7 +111,7 @@ struct XLSXWorkbookTests {
         content.trades[0].stockName = "A<&>\"'\u{01}B"
         let parts = try Self.parts(of: XLSXWorkbook(content: content).data())
         let xml = try #require(parts["xl/worksheets/sheet2.xml"].map { String(decoding: $0, as: UTF8.self) })
-        #expect(xml.contains("A&lt;&amp;&gt;&quot;&apos;B"))
+        #expect(xml.contains("A&lt;&amp;&gt;&quot;&#39;B"))
         #expect(try SheetCells(xml: #require(parts["xl/worksheets/sheet2.xml"]))["E2"]?.content == "A<&>\"'B")
         #expect(try SheetCells(xml: #require(parts["xl/worksheets/sheet1.xml"]))["C2"]?.content
                 == "浦发银行 <signals> & more")
