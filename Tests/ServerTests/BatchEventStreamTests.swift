@@ -38,8 +38,10 @@ import Testing
     @Test func idleStreamSendsHeartbeats() async throws {
         var api = FakeBacktestAPI()
         api.liveEvents = [FakeEvent(event: "batch_completed")]
-        api.eventDelay = .milliseconds(300)
-        try await withTestApp(backtests: api, heartbeat: .milliseconds(40)) { _, client in
+        // The fake's delay starts at subscription, before the status is read and sent; a wide margin
+        // (100 heartbeats) keeps the first ping ahead of the event on a loaded machine.
+        api.eventDelay = .seconds(2)
+        try await withTestApp(backtests: api, heartbeat: .milliseconds(20)) { _, client in
             let text = try await client.execute(uri: "/api/v1/backtest/events?batch_id=batch_20240107_001", method: .get).text
             let completion = try #require(text.range(of: "event: batch_completed"))
             let firstPing = try #require(text.range(of: ": ping\n\n"))
