@@ -87,7 +87,7 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage", "Charts", "Factors"]),
 
-        .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation", "Storage",
+        .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation", "Storage", "Factors", "Runtime",
                                                    .product(name: "SQLKit", package: "sql-kit")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "HuiceCoreTests", dependencies: ["HuiceCore"]),

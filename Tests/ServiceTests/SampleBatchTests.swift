@@ -15,43 +15,21 @@ import TestSupport
 struct SampleBatchTests {
     static let stocks = ["600036.SH", "000002.SZ", "002594.SZ"]
 
-    /// A temporary store file with the sample's calendar and the market data and factor values of
-    /// the batch's stocks and the benchmark (the rest of the sample only slows the test down).
-    static func sampleStore(_ engine: TestStoreEngine) async throws -> (store: MarketDataStore, path: String) {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("huice-service-sample-\(UUID().uuidString)/market.sqlite").path
+    /// A store (a temporary SQLite file, or a fresh PostgreSQL schema) with the sample's calendar
+    /// and the market data and factor values of the batch's stocks and the benchmark.
+    static func sampleStore(_ engine: TestStoreEngine) async throws -> MarketDataStore {
         let store = engine == .postgresql
             ? try await MarketDataStore.open(database: try await ScopedPostgresDatabase.open())
-            : try await MarketDataStore.open(path: path)
-        let directory = SampleDataSet.dataDirectory
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { name in
-            name == "a_trade_calendar.csv" || name == "instruments.csv" || name == "sh000001.day"
-                || stocks.contains { name.hasPrefix($0.suffix(2).lowercased() + $0.prefix(6)) }
-        }
-        #expect(names.count == 6)
-        let data = try MarketDataImporter().importFiles(at: names.sorted().map { directory + "/" + $0 }).data
-        let kept = Set((stocks + ["000001.SH"]).map { StockCode(normalizing: $0)! })
-        try await store.save(data)
-        // The factor files cut to the kept stocks' rows (importing all of them takes seconds in a debug build).
-        let cut = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("factors")
-        try FileManager.default.createDirectory(at: cut, withIntermediateDirectories: true)
-        let codes = Set(kept.map(\.description))
-        var files: [URL] = []
-        for file in SampleDataSet.factorFiles {
-            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
-            let rows = lines.dropFirst().filter { codes.contains(String($0.prefix { $0 != "," })) }
-            let target = cut.appendingPathComponent(file.lastPathComponent)
-            try ([lines[0]] + rows).joined(separator: "\n").appending("\n").write(to: target, atomically: true, encoding: .utf8)
-            files.append(target)
-        }
-        try await store.saveFactors(try FactorDataImporter.importFiles(files))
-        return (store, path)
+            : try await MarketDataStore.open(path: FileManager.default.temporaryDirectory
+                .appendingPathComponent("huice-service-sample-\(UUID().uuidString)/market.sqlite").path)
+        try await SampleSubset.save(stocks: stocks, into: store)
+        return store
     }
 
     @Test("each task's final value and trades equal BacktestRunner.run of the same single-stock config, to the fen",
           arguments: TestStoreEngine.available)
     func tasksEqualDirectRuns(engine: TestStoreEngine) async throws {
-        let (store, _) = try await Self.sampleStore(engine)
+        let store = try await Self.sampleStore(engine)
         let configs = FactorConfigManager(database: store.database)
         let saved = try await configs.create(FactorConfigDraft(
             stockCode: "600036.SH", technicalFactors: ["rsi", "macd"], fundamentalFactors: ["pe"],
