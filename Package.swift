@@ -71,11 +71,12 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "Metrics", package: "swift-metrics")],
             resources: [.copy("Resources/openapi.json")]),
-        // Server-rendered HTML pages (docs/WEB.md): pages read Storage, compute with Factors and draw
-        // with Charts; Server only mounts their routes beside the JSON API.
+        // Server-rendered HTML pages (docs/WEB.md): pages read Storage and the task manager (Service),
+        // compute with Factors, draw with Charts and export with Reports; Server only mounts their
+        // routes beside the JSON API.
         .target(
             name: "Web",
-            dependencies: ["Storage", "Charts", "Factors", "MarketData", "HuiceCore",
+            dependencies: ["Storage", "Charts", "Factors", "MarketData", "HuiceCore", "Service", "Reports", "Analysis", "Runtime",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "NIOCore", package: "swift-nio"),
@@ -119,8 +120,9 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
         .testTarget(name: "WebTests", dependencies: [
-            "Web", "Storage", "MarketData", "HuiceCore", "Factors", "TestSupport",
+            "Web", "Storage", "MarketData", "HuiceCore", "Factors", "TestSupport", "Service", "Runtime", "Analysis", "Reports",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),

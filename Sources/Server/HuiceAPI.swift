@@ -1,4 +1,5 @@
 import Hummingbird
+import Service
 import Storage
 import Web
 
@@ -29,7 +30,8 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
         self.init(factorConfigs: FactorConfigManager(store: store), backtests: backtests) {
             StoreHealth(dialect: store.database.dialectName, schemaVersion: try await store.schemaVersions().last ?? 0)
         }
-        site = WebSite(store: store, factorConfigs: factorConfigs)
+        // The backtest pages need the real task manager (a fake API serves the data pages only).
+        site = WebSite(store: store, factorConfigs: factorConfigs, tasks: backtests as? TaskManager)
     }
 
     /// Every route, in the order they are registered.

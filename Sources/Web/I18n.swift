@@ -19,6 +19,12 @@ public struct I18n: Sendable {
              configsShown, previousPage, nextPage, categoryTechnical, categoryFundamental, categoryMarket,
              categorySentiment, weight, weightHint, save, cancel, formErrors, deleteTitle, deleteConfirm,
              configNotFound, stockTaken
+        // The backtest pages (BacktestPages; labels in I18n+Backtests.swift)
+        case navBacktests, backtestsTitle
+        // The report, compare and export pages (ReportPages; labels in I18n+Reports.swift)
+        case reportTitle
+        // The import page and the config edit form (labels in I18n+DataImport.swift)
+        case importTitle
     }
 
     /// `key` in this language; `{0}`, `{1}` … replaced by `arguments` in order.
@@ -31,8 +37,14 @@ public struct I18n: Sendable {
     }
 
     /// The labels. A dictionary rather than a switch so the completeness test can ask for each
-    /// language of each key; a missing one falls back to the key's name.
-    static let table: [Key: [Language: String]] = [
+    /// language of each key; a missing one falls back to the key's name. Each section's labels
+    /// live beside its pages' (`I18n+Backtests.swift`, …).
+    static let table: [Key: [Language: String]] = coreLabels
+        .merging(backtestLabels) { first, _ in first }
+        .merging(reportLabels) { first, _ in first }
+        .merging(dataImportLabels) { first, _ in first }
+
+    static let coreLabels: [Key: [Language: String]] = [
         .siteName: [.zh: "Huice 回测平台", .en: "Huice backtesting"],
         .skipToContent: [.zh: "跳到正文", .en: "Skip to content"],
         .mainNavigation: [.zh: "主导航", .en: "Main navigation"],

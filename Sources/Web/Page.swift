@@ -8,11 +8,13 @@ public struct Page: Sendable {
     public enum Section: Sendable, CaseIterable {
         case data
         case configs
+        case backtests
 
         var path: String {
             switch self {
             case .data: "/data"
             case .configs: "/configs"
+            case .backtests: "/backtests"
             }
         }
 
@@ -20,6 +22,7 @@ public struct Page: Sendable {
             switch self {
             case .data: .navData
             case .configs: .navConfigs
+            case .backtests: .navBacktests
             }
         }
     }

@@ -8,13 +8,20 @@ public struct WebRequest: Sendable {
     /// Route parameters by name (`code` in `/data/stock/{code}`).
     public var parameters: [String: String]
     public var preferences: PagePreferences
+    /// A POST's body as sent (a `multipart/form-data` upload is parsed from this); empty otherwise.
+    public var body: [UInt8]
+    /// A POST's `Content-Type` header, nil when absent.
+    public var contentType: String?
 
     public init(path: String, query: FormFields = FormFields(), form: FormFields = FormFields(),
-                parameters: [String: String] = [:], cookie: (String) -> String? = { _ in nil }) {
+                parameters: [String: String] = [:], body: [UInt8] = [], contentType: String? = nil,
+                cookie: (String) -> String? = { _ in nil }) {
         self.path = path
         self.query = query
         self.form = form
         self.parameters = parameters
+        self.body = body
+        self.contentType = contentType
         preferences = PagePreferences(query: query, cookie: cookie)
     }
 

@@ -24,6 +24,21 @@ public enum WebResponse {
         return response
     }
 
+    /// A download: `Content-Disposition: attachment` with the name as plain ASCII (non-ASCII
+    /// characters become `_`) and, for browsers that read it, the UTF-8 name (RFC 6266/5987).
+    public static func file(_ data: Data, contentType: String, filename: String, for request: WebRequest) -> Response {
+        let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: filenameUnreserved) ?? ascii
+        var response = Response(status: .ok, headers: [
+            .contentType: contentType,
+            .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        setCookies(on: &response, for: request)
+        return response
+    }
+
+    private static let filenameUnreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     private static func setCookies(on response: inout Response, for request: WebRequest) {
         for (name, value) in request.preferences.cookiesToSet {
             // Readable by the pages only; nothing secret, but no script needs it either.

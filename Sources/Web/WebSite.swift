@@ -1,25 +1,35 @@
 import Hummingbird
 import NIOCore
 import Logging
+import Service
 import Storage
 
-/// The server-rendered pages (docs/WEB.md): `/` → `/data`, the stock list and stock pages, and
-/// the factor-config pages. It registers its routes on the caller's router, so `huice serve`
-/// serves pages and the JSON API from one port and one set of middlewares.
+/// The server-rendered pages (docs/WEB.md): `/` → `/data`, the stock list and stock pages, the
+/// factor-config pages and, with a task manager, the backtest and report pages. It registers its
+/// routes on the caller's router, so `huice serve` serves pages and the JSON API from one port and
+/// one set of middlewares.
 public struct WebSite: Sendable {
     public var store: MarketDataStore
     public var factorConfigs: FactorConfigManager
+    /// The backtest task manager; nil serves the data and config pages only.
+    public var tasks: TaskManager?
 
-    public init(store: MarketDataStore, factorConfigs: FactorConfigManager) {
+    public init(store: MarketDataStore, factorConfigs: FactorConfigManager, tasks: TaskManager? = nil) {
         self.store = store
         self.factorConfigs = factorConfigs
+        self.tasks = tasks
     }
 
     /// Every page route, in registration order.
     public var routes: [WebRoute] {
-        [WebRoute.get("/") { _ in .redirect("/data") }]
+        var routes = [WebRoute.get("/") { _ in .redirect("/data") }]
             + DataPages(store: store).routes
             + ConfigPages(manager: factorConfigs).routes
+        if let tasks {
+            routes += BacktestPages(tasks: tasks, store: store, factorConfigs: factorConfigs).routes
+            routes += ReportPages(tasks: tasks, store: store).routes
+        }
+        return routes
     }
 
     /// Adds the routes to `router`. A handler's failure becomes an HTML 500 page (and a log
@@ -30,19 +40,22 @@ public struct WebSite: Sendable {
             router.on(RouterPath(route.path), method: method) { request, context in
                 var parameters: [String: String] = [:]
                 for name in names { parameters[name] = context.parameters.get(name) }
-                let form: FormFields
+                var form = FormFields(), body: [UInt8] = []
+                let contentType = request.headers[.contentType]
                 if method == .post {
-                    let body = try await request.body.collect(upTo: context.maxUploadSize)
-                    form = FormFields(encoded: String(buffer: body))
-                } else {
-                    form = FormFields()
+                    body = Array(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+                    if contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? true {
+                        form = FormFields(encoded: String(decoding: body, as: UTF8.self))
+                    }
                 }
                 let page = WebRequest(path: request.uri.path, query: FormFields(encoded: request.uri.query ?? ""), form: form,
-                                      parameters: parameters, cookie: { request.cookies[$0]?.value })
+                                      parameters: parameters, body: body, contentType: contentType,
+                                      cookie: { request.cookies[$0]?.value })
                 do {
                     switch try await handler(page) {
                     case .page(let content, let status): return WebResponse.html(content, for: page, status: status)
                     case .redirect(let location): return WebResponse.redirect(to: location, for: page)
+                    case .file(let data, let type, let name): return WebResponse.file(data, contentType: type, filename: name, for: page)
                     }
                 } catch {
                     context.logger.error("page failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(page.path)"])
