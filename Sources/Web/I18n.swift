@@ -20,7 +20,22 @@ public struct I18n: Sendable {
              categorySentiment, weight, weightHint, save, cancel, formErrors, deleteTitle, deleteConfirm,
              configNotFound, stockTaken
         // The backtest pages (BacktestPages; labels in I18n+Backtests.swift)
-        case navBacktests, backtestsTitle
+        case navBacktests, backtestsTitle, newBatch, batchFormErrors, batchName, periodAndCapital, startDate, endDate,
+             initialCapital, submitBatch, stockPool, storedStocks, typedCodes, stockPoolHint, noConfigsForBatch,
+             factorConfig, strategy, strategySource, strategyFactorConfig, strategyStockConfigs, strategySMA,
+             strategyBuyAndHold, strategySignals, smaFast, smaSlow, signalPath, strategyHint, settingsTitle, settingsHint,
+             setting, value, defaultValue, help, useDefault, settingOff, groupRun, groupFills, groupFees, groupPositions,
+             groupRisk, helpBenchmark, helpBacktestMode, helpRiskFreeRate, helpPriority, helpMaxAttempts, helpOrderType,
+             helpSlippageType, helpSlippageValue, helpMinFillProbability, helpQueueParticipation, helpSeed,
+             helpCommissionRate, helpMinCommission, helpStampDuty, helpTransferFee, helpMaxPositions, helpMaxPositionPct,
+             helpMaxHoldingDays, helpStopLoss, helpTakeProfit, helpMaxDrawdown, helpDailyMaxLoss, helpRiskCooldown,
+             batchReferenceMissing, batchNotFound, taskNotFound, batchTitle, batchTaskList, batchID, taskID, status,
+             progress, taskCounts, taskCountsValue, failedCancelled, batchTimes, cancelBatch, cancelTask, retryTask,
+             openReport, liveUpdating, batchEnded, stage, errorMessage, compareColumn, compareSelect, compareSelected,
+             compareHint, batchSummary, profitableStocks, meanReturn, medianReturn, meanSharpe, worstDrawdown, bestStock,
+             worstStock, summaryTrades, statePending, stateQueued, stateRunning, stateCompleted, stateFailed,
+             stateCancelled, allStates, createdAt, duration, colTotalReturn, colAnnualReturn, colMaxDrawdown, colSharpe,
+             noTasks, createdFrom, createdTo, filter, tasksShown, pages
         // The report, compare and export pages (ReportPages; labels in I18n+Reports.swift)
         case reportTitle
         // The import page and the config edit form (labels in I18n+DataImport.swift)

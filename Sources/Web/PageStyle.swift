@@ -55,6 +55,18 @@ enum PageStyle {
         .stats div{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem}
         .stats dt{font-size:.8rem;color:var(--muted)}.stats dd{margin:0;font-size:1.2rem;font-variant-numeric:tabular-nums}
         .chart svg{width:100%;height:auto;display:block}
+        .state{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.85rem;background:#eef1f5}
+        .state-running{background:#dbe9fb}.state-completed{background:#dff3e4}.state-failed{background:#fde2e0}
+        .state-cancelled{background:#ececec;color:var(--muted)}.state-queued,.state-pending{background:#fff4d6}
+        progress{width:8rem;vertical-align:middle}
+        fieldset.pool{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.2rem .75rem;        max-height:16rem;overflow-y:auto;margin-bottom:.75rem}
+        .inline-fields{display:flex;flex-wrap:wrap;gap:.75rem 1rem;margin:.75rem 0}
+        details.settings summary{cursor:pointer;font-weight:600}
+        td.help{white-space:normal;min-width:16rem;color:var(--muted);font-size:.9rem}
+        button.secondary{background:#fff;color:var(--accent)}
+        button.small{padding:.1rem .6rem;font-size:.85rem}
+        form.actions{margin:.5rem 0}
+        nav.pager{display:flex;gap:1rem;margin:1rem 0}
         footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}
         @media (max-width:1024px){
         header.site .wrap{grid-template-columns:1fr;gap:.5rem;padding-top:.5rem;padding-bottom:.5rem}

@@ -10,9 +10,10 @@ import Web
 
 /// The site with its backtest pages over the real task manager: an in-memory store holding the
 /// bundled sample's calendar, the benchmark (000001.SH) and `stocks` (bars and factor values), and
-/// a started `TaskManager` (2 workers, frequent progress writes). Stopped and closed afterwards.
+/// a `TaskManager` (2 workers, frequent progress writes), started unless `start` is false (then
+/// tasks stay queued, for the pages of a batch that has not run). Stopped and closed afterwards.
 func withBacktestWebApp<T: Sendable>(
-    stocks: [String] = ["600036.SH", "000002.SZ"],
+    stocks: [String] = ["600036.SH", "000002.SZ"], start: Bool = true,
     _ body: @Sendable (_ manager: TaskManager, _ store: MarketDataStore, _ client: any TestClientProtocol) async throws -> T
 ) async throws -> T {
     let store = try await MarketDataStore.open(path: ":memory:")
@@ -25,7 +26,7 @@ func withBacktestWebApp<T: Sendable>(
                               configuration: configuration, logger: quiet)
     do {
         try await SampleSubset.save(stocks: stocks, into: store)
-        try await manager.start()
+        if start { try await manager.start() }
         let site = WebSite(store: store, factorConfigs: FactorConfigManager(store: store, now: { fixedNow }), tasks: manager)
         let router = Router(context: BasicRequestContext.self)
         site.register(on: router)
