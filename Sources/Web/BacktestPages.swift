@@ -44,14 +44,21 @@ struct BacktestPages: Sendable {
     func form(_ request: WebRequest, fields: FormFields?, issues: [(field: String, text: String)]) async throws -> PageResult {
         let summary = try await store.summary()
         let instruments = try await store.instruments()
-        let stocks = summary.stocks
-            .filter { (instruments[$0.code]?.board ?? $0.code.inferredBoard) != .index }
-            .map { BatchFormPage.Stock(code: $0.code.rawValue, name: instruments[$0.code]?.name ?? "") }
+        let tradable = summary.stocks.filter { (instruments[$0.code]?.board ?? $0.code.inferredBoard) != .index }
+        let stocks = tradable.map { BatchFormPage.Stock(code: $0.code.rawValue, name: instruments[$0.code]?.name ?? "") }
         let configs = try await factorConfigs.list(page: 1, size: FactorConfigManager.maxPageSize).configs
-        let lastDay = summary.stocks.map(\.lastDay).max()
+        let lastDay = Self.usualLastDay(tradable.map(\.lastDay))
         let page = BatchFormPage(stocks: stocks, configs: configs,
                                  form: fields ?? BatchFormPage.initialFields(lastDay: lastDay, configs: configs), issues: issues)
         return .page(page.page(for: request), status: issues.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The last day most stocks share (the latest of equally common ones): a new form's period
+    /// should fit the stocks a user is likely to tick, not the one series that runs longest.
+    static func usualLastDay(_ days: [TradingDay]) -> TradingDay? {
+        var counts: [TradingDay: Int] = [:]
+        for day in days { counts[day, default: 0] += 1 }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
     }
 
     func create(_ request: WebRequest) async throws -> PageResult {

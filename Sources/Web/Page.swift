@@ -61,6 +61,7 @@ public struct Page: Sendable {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <title>\(title) · \(t[.siteName])</title>
             <style>\(Markup(trusted: PageStyle.css(colors: preferences.colors)))</style>
             </head>

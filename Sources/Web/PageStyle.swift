@@ -35,7 +35,7 @@ enum PageStyle {
         .muted{color:var(--muted)}
         .note{color:var(--muted);font-size:.9rem;margin:.25rem 0}
         .error{color:#b42318;font-weight:600}
-        form.inline{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,max-content));gap:.75rem 1rem;align-items:end}
+        form.inline,div.inline{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,max-content));gap:.75rem 1rem;align-items:end}
         fieldset{border:1px solid var(--line);border-radius:4px;padding:.5rem .75rem;margin:0}
         fieldset label{margin-right:.9rem;white-space:nowrap}
         label.field{display:grid;gap:.2rem;font-size:.9rem}
@@ -71,7 +71,7 @@ enum PageStyle {
         @media (max-width:1024px){
         header.site .wrap{grid-template-columns:1fr;gap:.5rem;padding-top:.5rem;padding-bottom:.5rem}
         .wrap{padding:0 .9rem}
-        form.inline{grid-template-columns:1fr 1fr}
+        form.inline,div.inline{grid-template-columns:1fr 1fr}
         form.inline fieldset{grid-column:1/-1}
         }
         """

@@ -17,9 +17,10 @@ struct BacktestPageTests {
             #expect(zh.text.contains(#"name="stock" value="600036.SH""#))
             #expect(zh.text.contains(#"name="stock" value="000002.SZ""#))
             #expect(!zh.text.contains(#"name="stock" value="000001.SH""#), "the benchmark index is not a stock to backtest")
-            // The sample's last stored day is 2017-07-26 (the CSVs'; the .day index runs longer):
-            // the default period is the year before the latest bar of any stock.
-            #expect(zh.text.contains(#"name="end_date" value="#))
+            // Both sample CSVs end on 2017-07-26; the benchmark's .day file runs to 2025. The default
+            // period is the year up to the last day most series share.
+            #expect(zh.text.contains(#"name="start_date" value="2016-07-26""#))
+            #expect(zh.text.contains(#"name="end_date" value="2017-07-26""#))
             // Defaults from the engine's own decoder (docs/CONFIG.md: stop loss 0.08, take profit 0.15,
             // max positions 10, min fill probability 0.35), and off for the platform risk limits.
             for (key, value) in [("stop_loss_pct", "0.08"), ("take_profit_pct", "0.15"), ("max_positions", "10"),
@@ -32,6 +33,13 @@ struct BacktestPageTests {
             #expect(en.text.contains("<h1>New backtest batch</h1>"))
             #expect(en.text.contains("Stop out when a close ≤ cost × (1 − pct)"))
         }
+    }
+
+    @Test func theDefaultPeriodEndsOnTheLastDayMostStocksShare() throws {
+        let a = try #require(TradingDay(parsing: "2017-07-26")), b = try #require(TradingDay(parsing: "2025-08-05"))
+        #expect(BacktestPages.usualLastDay([a, b, a, a]) == a)
+        #expect(BacktestPages.usualLastDay([a, b]) == b, "a tie goes to the later day")
+        #expect(BacktestPages.usualLastDay([]) == nil)
     }
 
     @Test func theFormBecomesTheAPIsCreateBatchBody() {
