@@ -86,7 +86,7 @@ let package = Package(
             dependencies: ["Runtime", "HuiceCore", "MarketData", "Factors", "Storage", "Server", "Reports",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
-        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage", "Charts", "Factors"]),
+        .executableTarget(name: "huice-bench", dependencies: ["Runtime", "HuiceCore", "MarketData", "Simulation", "Strategies", "Storage", "Charts", "Factors", "Web"]),
 
         .target(name: "TestSupport", dependencies: ["HuiceCore", "MarketData", "Simulation", "Storage", "Factors", "Runtime",
                                                    .product(name: "SQLKit", package: "sql-kit")],

@@ -36,7 +36,7 @@ struct Options {
             case "--workloads": workloads = Set(value().split(separator: ",").map(String.init))
             case "--profiles": profiles = value().split(separator: ",").map(String.init)
             case "-h", "--help":
-                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3,optimize,charts] [--profiles generic,ashare] [--json FILE] [--charts-svg FILE]")
+                print("usage: huice-bench [--data DIR] [--repeat N] [--workers N] [--workloads w1,w2,w3,optimize,charts,stockpage] [--profiles generic,ashare] [--json FILE] [--charts-svg FILE]")
                 exit(0)
             default: fatalError("unknown argument \(arguments[i])")
             }
@@ -191,6 +191,20 @@ if options.workloads.contains("charts") {
         try chart.svg().write(toFile: path, atomically: true, encoding: .utf8)
         print("charts: SVG written to \(path)")
     }
+}
+
+if options.workloads.contains("stockpage") {
+    let sym000 = try importer.importFile(at: options.dataDirectory + "/daily/SYM000.csv").data
+    let bars = sym000.series.values.first?.count ?? 0
+    let (route, request, store) = try await StockPageWorkload.prepare(sym000)
+    var outcomes: [StockPageWorkload.Outcome] = []
+    for _ in 0..<max(options.repeats, 5) { outcomes.append(try await StockPageWorkload.run(route: route, request: request, bars: bars)) }
+    try await store.close()
+    let sorted = outcomes.map(\.seconds).sorted()
+    let best = sorted[0], median = sorted[sorted.count / 2]
+    print(String(format: "stockpage: /data/stock page of %d bars (10 years) with MA, BOLL, MACD, RSI, KDJ: %d bytes of HTML, best %.1f ms, median %.1f ms",
+                 bars, outcomes[0].bytes, best * 1000, median * 1000))
+    report["stockpage"] = ["html": ["bars": bars, "bytes": outcomes[0].bytes, "seconds": best, "median_seconds": median]]
 }
 
 if mismatches.isEmpty {
