@@ -85,10 +85,19 @@ extension SVGBuilder {
                              ("height", "3"), ("fill", entry.color)])
             element("text", [("x", SVGBuilder.number(cursor + 14)), ("y", SVGBuilder.number(y - 4)), ("fill", "#333")],
                     text: entry.name)
-            // Width by character count: an estimate, good enough to keep entries apart without text metrics.
-            cursor += 24 + Double(entry.name.count) * 6.5
+            cursor += 24 + SVGBuilder.estimatedWidth(entry.name)
         }
         close("g")
+    }
+
+    /// The width of `text` at font size 11, estimated from its characters (no text metrics here):
+    /// 6.5 for Latin letters and digits, 11 for CJK and other full-width characters, which take a
+    /// full em (a Chinese legend entry counted at 6.5 overlapped the next one).
+    static func estimatedWidth(_ text: String) -> Double {
+        text.reduce(0) { width, character in
+            let wide = character.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false
+            return width + (wide ? 11 : 6.5)
+        }
     }
 
     /// A line series as one `<path>`.

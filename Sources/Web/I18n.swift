@@ -37,7 +37,37 @@ public struct I18n: Sendable {
              stateCancelled, allStates, createdAt, duration, colTotalReturn, colAnnualReturn, colMaxDrawdown, colSharpe,
              noTasks, createdFrom, createdTo, filter, tasksShown, pages
         // The report, compare and export pages (ReportPages; labels in I18n+Reports.swift)
-        case reportTitle
+        case reportTitle, reportPeriod, reportTaskLabel, reportBatch, reportBackToTasks, reportContents,
+             reportDownloads, reportDownloadTradesCSV, reportDownloadTradesExcel, reportDownloadEquityCSV,
+             reportDownloadXLSX, reportDownloadHTML, reportHeadline, reportTotalReturn, reportAnnualReturn,
+             reportBenchmarkReturn, reportExcessReturn, reportSharpe, reportSortino, reportCalmar, reportMaxDrawdown,
+             reportVolatility, reportWinRate, reportProfitFactor, reportRoundTrips, reportFillRate, reportFinalValue,
+             reportInitialCash, reportConfig, reportConfigUnavailable, reportTaskID, reportStock, reportStockName,
+             reportStartDate, reportEndDate, reportBenchmark, reportFactors, reportBacktestName, reportStrategy,
+             reportMarket, reportOrderType, reportFees, reportFeesOfficial, reportFeesNone, reportCommissionRate,
+             reportMinCommission, reportStampDutyRate, reportTransferFeeRate, reportSlippageType,
+             reportSlippageValue, reportMinFillProbability, reportParticipation, reportMaxPositions,
+             reportMaxPositionPct, reportMaxHoldingDays, reportStopLoss, reportTakeProfit, reportMaxDrawdownLimit,
+             reportDailyLossLimit, reportCooldownDays, reportRiskFreeRate, reportSeed, reportOff, reportEquityChart,
+             reportEquitySeries, reportBenchmarkSeries, reportNoBenchmark, reportBenchmarkMissing,
+             reportBenchmarkNote, reportDrawdownChart, reportDrawdownNote, reportMonthlyChart, reportMonthlyNote,
+             reportHistogramChart, reportHistogramNote, reportKlineChart, reportKlineNote, reportFills,
+             reportSortHint, reportFillsShown, reportFillsAll, reportNoFills, reportTradePages, reportTradeID,
+             reportExecuteDate, reportSide, reportPrice, reportShares, reportAmount, reportCommission,
+             reportStampTax, reportTransferFee, reportSlippageCost, reportTotalFee, reportPnl, reportPnlPct,
+             reportFilledReason, reportBuy, reportSell, reportRejected, reportRejectedCount, reportRejectedCut,
+             reportNoRejected, reportSignalDate, reportOrderShares, reportSignalPrice, reportReason,
+             reportReasonFilled, reportReasonLimitUp, reportReasonLimitDown, reportReasonAuctionFail,
+             reportReasonNoCash, reportReasonMaxPosition, reportReasonSuspended, reportReasonVolumeLimit,
+             reportReasonLimitNotReached, reportReasonRiskHalt, reportReasonNoPosition, reportReasonLotSize,
+             reportRiskEvents, reportNoRiskEvents, reportRiskDate, reportRiskType, reportRiskValue, reportRiskLimit,
+             reportEquity, reportLiquidationDate, reportMessage, reportDiffTitle, reportDiffExecution,
+             reportDiffCosts, reportDiffLiquidity, reportDiffData, reportNoResultsYet, reportComeBack,
+             reportLastError, reportToBatch, reportReload, reportStatePending, reportStateQueued, reportStateRunning,
+             reportStateCompleted, reportStateFailed, reportStateCancelled, reportTaskNotFound, reportGenerated,
+             compareTitle, compareRuns, compareMetric, compareRunPeriod, compareChart, compareChartNote,
+             compareCount, compareCannotTitle, compareNotReadyTitle, compareUnknown, compareNoResults,
+             compareWaitingTask
         // The import page and the config edit form (labels in I18n+DataImport.swift)
         case importTitle
     }

@@ -66,13 +66,40 @@ enum PageStyle {
         button.secondary{background:#fff;color:var(--accent)}
         button.small{padding:.1rem .6rem;font-size:.85rem}
         form.actions{margin:.5rem 0}
-        nav.pager{display:flex;gap:1rem;margin:1rem 0}
+        .facts{color:var(--muted);margin:-.5rem 0 1rem}
+        .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em}
+        nav.toc{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin-bottom:1rem;font-size:.9rem}
+        ul.downloads{display:flex;flex-wrap:wrap;gap:.5rem 1.75rem;margin:0;padding-left:1.2rem}
+        th a.sort{color:inherit;text-decoration:none;display:block}
+        th a.sort:hover{text-decoration:underline}
+        th[aria-sort]{background:#dfe7f2}
+        nav.pager{display:flex;flex-wrap:wrap;gap:.35rem;margin:.75rem 0}
+        nav.pager a{padding:.15rem .55rem;border:1px solid var(--line);border-radius:4px;text-decoration:none;background:var(--card)}
+        nav.pager a[aria-current=page]{background:var(--accent);color:#fff;border-color:var(--accent)}
+        table.config th{width:14rem;font-weight:500;background:none}
+        .card>h2:first-child{margin-top:0}
         footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}
         @media (max-width:1024px){
         header.site .wrap{grid-template-columns:1fr;gap:.5rem;padding-top:.5rem;padding-bottom:.5rem}
         .wrap{padding:0 .9rem}
         form.inline,div.inline{grid-template-columns:1fr 1fr}
         form.inline fieldset{grid-column:1/-1}
+        }
+        @page{size:A4 landscape;margin:12mm}
+        @media print{
+        header.site,footer.site,.skip,.no-print,nav.pager{display:none}
+        body{background:#fff;font-size:10pt}
+        main{padding:0}
+        .wrap{max-width:none;padding:0}
+        .card,.chart,.stats,.stats div,.keep,svg{break-inside:avoid;page-break-inside:avoid}
+        h1,h2{break-after:avoid;page-break-after:avoid}
+        .table-scroll{overflow:visible}
+        table{font-size:8pt}
+        th,td{padding:.15rem .35rem;white-space:normal}
+        thead{display:table-header-group}
+        tr{break-inside:avoid;page-break-inside:avoid}
+        a{color:inherit;text-decoration:none}
+        *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         }
         """
     }

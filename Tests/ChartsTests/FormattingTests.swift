@@ -41,4 +41,11 @@ struct FormattingTests {
         #expect(ValueFormat.date(a, monthly: true) == "2024-01")
         #expect(ValueFormat.date(a, monthly: false) == "2024-01-02")
     }
+
+    @Test("legend widths count a Chinese character as a full em, a Latin one as 6.5")
+    func legendWidths() {
+        #expect(SVGBuilder.estimatedWidth("AB") == 13)
+        #expect(SVGBuilder.estimatedWidth("策略权益") == 44)
+        #expect(SVGBuilder.estimatedWidth("基准 1") == 35)  // 11 + 11 + 6.5 + 6.5
+    }
 }
