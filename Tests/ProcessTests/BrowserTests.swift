@@ -141,7 +141,7 @@ struct BrowserTests {
             "--no-first-run", "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0",
             // Any host but the test server resolves to nothing.
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-            "--virtual-time-budget=5000", "--window-size=\(width),\(height)", "--screenshot=\(screenshot)",
+            "--virtual-time-budget=5000", "--run-all-compositor-stages-before-draw", "--window-size=\(width),\(height)", "--screenshot=\(screenshot)",
             url.absoluteString,
         ]
         process.standardOutput = log
