@@ -1,21 +1,34 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import Web
 
 /// Turns every failure below it into the seed's error envelope with the matching HTTP status:
 /// the modules' structured errors through `APIError(describing:)`; a path no route has → 404,
 /// a path that exists under other methods → 405 with `Allow`; anything else → 500 that names
 /// only the request id, while the log gets the real error.
+///
+/// When the site's pages are served, a GET or HEAD of an unknown path outside the API
+/// (`/api/…`, `/metrics`, `/healthz`) is a browser's: it gets the HTML 404 page in the reader's
+/// language instead of the envelope.
 struct ErrorEnvelopeMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
     let routes: RouteIndex
+    /// Whether the HTML pages are mounted (unknown page paths then answer an HTML 404).
+    var servesPages = false
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && context.endpointPath == Self.unmatchedEndpoint {
+            if servesPages, request.method == .get || request.method == .head, Self.isPagePath(request.uri.path),
+               routes.allowedMethods(for: request.uri.path).isEmpty {
+                let page = WebRequest(path: request.uri.path, query: FormFields(encoded: request.uri.query ?? ""),
+                                      cookie: { request.cookies[$0]?.value })
+                return WebResponse.html(ErrorPage.pageNotFound(for: page), for: page, status: .notFound)
+            }
             return JSONResponse.failure(unmatched(request))
         } catch {
             if let known = APIError(describing: error) {
@@ -29,6 +42,11 @@ struct ErrorEnvelopeMiddleware: RouterMiddleware {
             ])
             return JSONResponse.failure(.internalError(requestID: context.requestID))
         }
+    }
+
+    /// Whether `path` is outside the API's paths (`/api/…`, `/metrics`, `/healthz`), so a browser's.
+    static func isPagePath(_ path: String) -> Bool {
+        !(path == "/api" || path.hasPrefix("/api/") || ["/metrics", "/healthz"].contains(path))
     }
 
     /// What Hummingbird's router records as the endpoint of a request no route matched.

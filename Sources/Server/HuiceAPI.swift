@@ -44,7 +44,8 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
     }
 
     /// A router with the middlewares, every endpoint and the site's pages. Requests to other
-    /// paths get the 404 envelope; other methods on a known path the 405 envelope.
+    /// paths get the 404 envelope (a GET of an unknown page path, the HTML 404 page); other
+    /// methods on a known path the 405 envelope.
     public func makeRouter() -> Router<APIRequestContext> {
         let endpoints = self.endpoints
         let pages = site?.routes.map { (method: $0.method, path: $0.path) } ?? []
@@ -53,7 +54,7 @@ public struct HuiceAPI<Backtests: BacktestAPI>: Sendable {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: HTTPMetricsMiddleware(factory: metrics.factory))
         router.add(middleware: ErrorEnvelopeMiddleware(
-            routes: RouteIndex(endpoints.map { (method: $0.method, path: $0.path) } + pages)))
+            routes: RouteIndex(endpoints.map { (method: $0.method, path: $0.path) } + pages), servesPages: site != nil))
         for endpoint in endpoints {
             let handler = endpoint.handler
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in

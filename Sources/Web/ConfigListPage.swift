@@ -1,8 +1,8 @@
 import Factors
 import Foundation
 
-/// `/configs`: one page of the stored factor configs, oldest first, with links to create and
-/// delete.
+/// `/configs`: one page of the stored factor configs, oldest first, with links to create, edit
+/// and delete.
 struct ConfigListPage {
     var page: FactorConfigPage
 
@@ -15,11 +15,12 @@ struct ConfigListPage {
             let weights = config.allFactors.map { name in
                 name + " " + DisplayNumber.decimal(config.factorWeights[name] ?? .nan, digits: 2)
             }
+            let edit = WebRequest.link("/configs/" + config.configID + "/edit")
             let delete = WebRequest.link("/configs/" + config.configID + "/delete")
             return """
                 <tr><td>\(config.configID)</td><td><a href="\(WebRequest.link("/data/stock/" + config.stockCode.rawValue))">\(config.stockCode.rawValue)</a></td>\
                 <td>\(weights.joined(separator: ", "))</td><td>\(config.description ?? "")</td>\
-                <td>\(Self.timestamp(config.updatedAt))</td><td><a href="\(delete)">\(t[.delete])</a></td></tr>
+                <td>\(Self.timestamp(config.updatedAt))</td><td><a href="\(edit)">\(t[.edit])</a> <a href="\(delete)">\(t[.delete])</a></td></tr>
                 """
         }
         let table: Markup = rows.isEmpty ? "<p class=\"card\">\(t[.noConfigs])</p>" : """

@@ -11,13 +11,20 @@ struct DataPages: Sendable {
         return [
             .get("/data") { request in try await Self.list(request, store: store) },
             .get("/data/stock/{code}") { request in try await Self.stock(request, store: store) },
+            .get(Self.importPath) { request in Self.importForm(request) },
+            .post(Self.importPath) { request in try await Self.upload(request, store: store) },
         ]
     }
 
     static func list(_ request: WebRequest, store: MarketDataStore) async throws -> PageResult {
         let summary = try await store.summary()
         let instruments = try await store.instruments()
-        let rows = summary.stocks.map { StockListPage.Row(stock: $0, instrument: instruments[$0.code]) }
+        // One query for the calendar (no codes: no bars); the counts come from the summary.
+        let calendar = summary.calendarDays > 0 ? try await store.load(codes: []).calendar : nil
+        let rows = summary.stocks.map { stock in
+            StockListPage.Row(stock: stock, instrument: instruments[stock.code],
+                              suspendedSessions: calendar.flatMap { StockListPage.suspendedSessions(of: stock, in: $0) })
+        }
         return .page(StockListPage(rows: rows, search: request.query.trimmed("q")).page(for: request))
     }
 

@@ -69,7 +69,7 @@ public struct I18n: Sendable {
              compareCount, compareCannotTitle, compareNotReadyTitle, compareUnknown, compareNoResults,
              compareWaitingTask
         // The import page and the config edit form (labels in I18n+DataImport.swift)
-        case importTitle
+        case importTitle, importLink, importIntro, importFile, importFileHint, importLimit, importSkipInvalid, importReplace, importAtomic, importSubmit, importDoneTitle, importMerged, importReplaced, importStoreTotals, importStockLink, importCalendar, importInstruments, importAdjustments, importLimits, importSuspensions, importSkippedRows, importAnother, importFailedTitle, importNothingSaved, importErrorsIntro, importColFile, importColLine, importColField, importColReason, importNoFile, importEmptyFile, importBadExtension, importNoData, uploadNotMultipart, uploadNoBoundary, uploadMalformed, uploadTooLargeTitle, uploadTooLarge, suspendedSessions, suspensionsNote, suspensionsNoCalendar, editConfig, edit, weightSum, weightSumOff, weightMissing, paramsKept, pageNotFound
     }
 
     /// `key` in this language; `{0}`, `{1}` … replaced by `arguments` in order.

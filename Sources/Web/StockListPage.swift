@@ -1,12 +1,27 @@
 import HuiceCore
+import MarketData
 import Storage
 
-/// `/data`: the stored stocks (code, name, board, industry, first and last day, bar count),
-/// filtered by `?q=` on the code or the name.
+/// `/data`: the stored stocks (code, name, board, industry, first and last day, bar count,
+/// suspended sessions), filtered by `?q=` on the code or the name, with a link to the import page.
 struct StockListPage {
     struct Row {
         var stock: StoreSummary.Stock
         var instrument: Instrument?
+        /// Trading days without a bar between the first and the last bar; nil when unknown.
+        var suspendedSessions: Int? = nil
+    }
+
+    /// The trading days of `calendar` from the stock's first to its last bar that have no bar:
+    /// the calendar's days in that span minus the stock's bars (daily bars, one a trading day, as
+    /// the importer checks against a calendar). Nil when the bars reach outside the calendar,
+    /// whose days there are unknown. Bars on days the calendar lacks (imported before it, without
+    /// the check) would make it too low; it never goes below zero.
+    static func suspendedSessions(of stock: StoreSummary.Stock, in calendar: TradingCalendar) -> Int? {
+        guard let first = calendar.first, let last = calendar.last, stock.firstDay >= first, stock.lastDay <= last else {
+            return nil
+        }
+        return max(0, calendar.days(in: stock.firstDay...stock.lastDay).count - stock.barCount)
     }
 
     var rows: [Row]
@@ -32,20 +47,24 @@ struct StockListPage {
                 <tr><td><a href="\(link)">\(code.rawValue)</a></td><td>\(row.instrument?.name ?? "")</td>\
                 <td>\(t[Self.label(of: board)])</td><td>\(industry.isEmpty ? "—" : industry)</td>\
                 <td>\(DisplayNumber.date(row.stock.firstDay))</td><td>\(DisplayNumber.date(row.stock.lastDay))</td>\
-                <td class="num">\(DisplayNumber.grouped(row.stock.barCount))</td></tr>
+                <td class="num">\(DisplayNumber.grouped(row.stock.barCount))</td>\
+                <td class="num">\(row.suspendedSessions.map(DisplayNumber.grouped) ?? "—")</td></tr>
                 """
         }
+        let unknown: Markup = shown.contains { $0.suspendedSessions == nil } ? " \(t[.suspensionsNoCalendar])" : ""
         let table: Markup = shown.isEmpty ? "<p class=\"card\">\(t[.noStocks])</p>" : """
             <div class="table-scroll"><table>
             <thead><tr><th scope="col">\(t[.code])</th><th scope="col">\(t[.name])</th><th scope="col">\(t[.board])</th>\
             <th scope="col">\(t[.industry])</th><th scope="col">\(t[.firstDate])</th><th scope="col">\(t[.lastDate])</th>\
-            <th scope="col" class="num">\(t[.barCount])</th></tr></thead>
+            <th scope="col" class="num">\(t[.barCount])</th><th scope="col" class="num">\(t[.suspendedSessions])</th></tr></thead>
             <tbody>\(body)</tbody>
             </table></div>
+            <p class="note">\(t[.suspensionsNote])\(unknown)</p>
             """
         let clear: Markup = search == nil ? "" : "<a class=\"button secondary\" href=\"/data\">\(t[.clearSearch])</a>"
         return Page(title: t[.stockListTitle], section: .data, content: """
             <h1>\(t[.stockListTitle])</h1>
+            <p><a class="button" href="\(DataPages.importPath)">\(t[.importLink])</a></p>
             <form class="card inline" method="get" action="/data" role="search">
             <label class="field">\(t[.search])<input type="search" name="q" value="\(search ?? "")" placeholder="\(t[.searchPlaceholder])"></label>
             <div><button type="submit">\(t[.search])</button> \(clear)</div>

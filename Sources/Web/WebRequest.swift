@@ -12,18 +12,25 @@ public struct WebRequest: Sendable {
     public var body: [UInt8]
     /// A POST's `Content-Type` header, nil when absent.
     public var contentType: String?
+    /// The largest body the server accepts (the request context's `maxUploadSize`), for pages
+    /// that say the limit.
+    public var maxUploadSize: Int
 
     public init(path: String, query: FormFields = FormFields(), form: FormFields = FormFields(),
                 parameters: [String: String] = [:], body: [UInt8] = [], contentType: String? = nil,
-                cookie: (String) -> String? = { _ in nil }) {
+                maxUploadSize: Int = WebRequest.defaultMaxUploadSize, cookie: (String) -> String? = { _ in nil }) {
         self.path = path
         self.query = query
         self.form = form
         self.parameters = parameters
         self.body = body
         self.contentType = contentType
+        self.maxUploadSize = maxUploadSize
         preferences = PagePreferences(query: query, cookie: cookie)
     }
+
+    /// Hummingbird's default `maxUploadSize` (2 MiB).
+    public static let defaultMaxUploadSize = 2 << 20
 
     public var i18n: I18n { I18n(preferences.language) }
 

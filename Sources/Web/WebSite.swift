@@ -42,15 +42,23 @@ public struct WebSite: Sendable {
                 for name in names { parameters[name] = context.parameters.get(name) }
                 var form = FormFields(), body: [UInt8] = []
                 let contentType = request.headers[.contentType]
+                let query = FormFields(encoded: request.uri.query ?? "")
                 if method == .post {
-                    body = Array(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+                    do {
+                        body = Array(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+                    } catch is NIOTooManyBytesError {
+                        // A browser gets a page naming the limit, not the bare 413 of the API.
+                        let page = WebRequest(path: request.uri.path, query: query, maxUploadSize: context.maxUploadSize,
+                                              cookie: { request.cookies[$0]?.value })
+                        return WebResponse.html(ErrorPage.tooLarge(for: page), for: page, status: .contentTooLarge)
+                    }
                     if contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? true {
                         form = FormFields(encoded: String(decoding: body, as: UTF8.self))
                     }
                 }
-                let page = WebRequest(path: request.uri.path, query: FormFields(encoded: request.uri.query ?? ""), form: form,
+                let page = WebRequest(path: request.uri.path, query: query, form: form,
                                       parameters: parameters, body: body, contentType: contentType,
-                                      cookie: { request.cookies[$0]?.value })
+                                      maxUploadSize: context.maxUploadSize, cookie: { request.cookies[$0]?.value })
                 do {
                     switch try await handler(page) {
                     case .page(let content, let status): return WebResponse.html(content, for: page, status: status)
