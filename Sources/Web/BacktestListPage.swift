@@ -19,11 +19,8 @@ struct BacktestListPage {
             return "<option value=\"\(state.rawValue)\"\(mark)>\(t[BatchPage.label(of: state)])</option>"
         }
         let rows: [Markup] = list.tasks.map { task in
-            let done = task.status == .completed
-            let select: Markup = done
-                ? "<input type=\"checkbox\" name=\"task\" value=\"\(task.taskID)\" aria-label=\"\(t[.compareSelect, task.stockCode])\">"
-                : ""
-            let link: Markup = done ? "<a href=\"/backtests/task/\(task.taskID)\">\(task.taskID)</a>" : "\(task.taskID)"
+            let (select, link) = BatchPage.compareBoxAndLink(taskID: task.taskID, stockCode: task.stockCode,
+                                                             completed: task.status == .completed, t)
             let batch: Markup = task.batchID.map { "<a href=\"/backtests/batch/\($0)\">\($0)</a>" } ?? "—"
             return """
                 <tr><td>\(select)</td><td>\(link)</td><td>\(batch)</td><td>\(task.stockCode)</td>\

@@ -20,10 +20,7 @@ struct BatchPage {
             """ : ""
         let rows: [Markup] = batch.tasks.map { task in
             let done = task.status == .completed
-            let select: Markup = done
-                ? "<input type=\"checkbox\" name=\"task\" value=\"\(task.taskID)\" aria-label=\"\(t[.compareSelect, task.stockCode])\">"
-                : ""
-            let link: Markup = done ? "<a href=\"/backtests/task/\(task.taskID)\">\(task.taskID)</a>" : "\(task.taskID)"
+            let (select, link) = Self.compareBoxAndLink(taskID: task.taskID, stockCode: task.stockCode, completed: done, t)
             var actions: [Markup] = []
             if done { actions.append("<a href=\"/backtests/task/\(task.taskID)\">\(t[.openReport])</a>") }
             if !task.status.isTerminal {
@@ -93,6 +90,14 @@ struct BatchPage {
             <div><dt>\(t[.summaryTrades])</dt><dd>\(DisplayNumber.grouped(s.totalTrades))</dd></div>
             </dl>
             """
+    }
+
+    /// A task's compare tick box (completed tasks only: only they have results) and its id,
+    /// linked to the report when there is one. The batch page and the task list show both.
+    static func compareBoxAndLink(taskID: String, stockCode: String, completed: Bool, _ t: I18n) -> (box: Markup, link: Markup) {
+        guard completed else { return ("", "\(taskID)") }
+        return ("<input type=\"checkbox\" name=\"task\" value=\"\(taskID)\" aria-label=\"\(t[.compareSelect, stockCode])\">",
+                "<a href=\"/backtests/task/\(taskID)\">\(taskID)</a>")
     }
 
     static func label(of state: TaskState) -> I18n.Key {

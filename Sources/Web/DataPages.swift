@@ -5,14 +5,16 @@ import Storage
 /// The data section's routes: they read the store and hand plain values to the page renderers.
 struct DataPages: Sendable {
     let store: MarketDataStore
+    /// The import page's upload limit (`WebSite.importUploadLimit`).
+    var uploadLimit: Int?
 
     var routes: [WebRoute] {
         let store = self.store
         return [
             .get("/data") { request in try await Self.list(request, store: store) },
             .get("/data/stock/{code}") { request in try await Self.stock(request, store: store) },
-            .get(Self.importPath) { request in Self.importForm(request) },
-            .post(Self.importPath) { request in try await Self.upload(request, store: store) },
+            .get(Self.importPath, maxBodySize: uploadLimit) { request in Self.importForm(request) },
+            .post(Self.importPath, maxBodySize: uploadLimit) { request in try await Self.upload(request, store: store) },
         ]
     }
 

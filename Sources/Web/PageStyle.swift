@@ -68,6 +68,7 @@ enum PageStyle {
         form.actions{margin:.5rem 0}
         .facts{color:var(--muted);margin:-.5rem 0 1rem}
         .code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em}
+        tr[data-metric=strategy] td{white-space:normal;word-break:break-all;max-width:22rem;text-align:left}
         nav.toc{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin-bottom:1rem;font-size:.9rem}
         ul.downloads{display:flex;flex-wrap:wrap;gap:.5rem 1.75rem;margin:0;padding-left:1.2rem}
         th a.sort{color:inherit;text-decoration:none;display:block}

@@ -13,6 +13,9 @@ public struct WebSite: Sendable {
     public var factorConfigs: FactorConfigManager
     /// The backtest task manager; nil serves the data and config pages only.
     public var tasks: TaskManager?
+    /// The largest file the import page takes (64 MiB: a whole-market Tushare CSV of a few years);
+    /// nil leaves it at the request context's limit.
+    public var importUploadLimit: Int? = 64 << 20
 
     public init(store: MarketDataStore, factorConfigs: FactorConfigManager, tasks: TaskManager? = nil) {
         self.store = store
@@ -23,7 +26,7 @@ public struct WebSite: Sendable {
     /// Every page route, in registration order.
     public var routes: [WebRoute] {
         var routes = [WebRoute.get("/") { _ in .redirect("/data") }]
-            + DataPages(store: store).routes
+            + DataPages(store: store, uploadLimit: importUploadLimit).routes
             + ConfigPages(manager: factorConfigs).routes
         if let tasks {
             routes += BacktestPages(tasks: tasks, store: store, factorConfigs: factorConfigs).routes
@@ -36,8 +39,9 @@ public struct WebSite: Sendable {
     /// line): the JSON error envelope is for API clients, not for a browser.
     public func register<Context: RequestContext>(on router: Router<Context>) {
         for route in routes {
-            let handler = route.handler, names = route.parameterNames, method = route.method
+            let handler = route.handler, names = route.parameterNames, method = route.method, routeLimit = route.maxBodySize
             router.on(RouterPath(route.path), method: method) { request, context in
+                let limit = routeLimit ?? context.maxUploadSize
                 var parameters: [String: String] = [:]
                 for name in names { parameters[name] = context.parameters.get(name) }
                 var form = FormFields(), body: [UInt8] = []
@@ -45,10 +49,10 @@ public struct WebSite: Sendable {
                 let query = FormFields(encoded: request.uri.query ?? "")
                 if method == .post {
                     do {
-                        body = Array(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+                        body = Array(buffer: try await request.body.collect(upTo: limit))
                     } catch is NIOTooManyBytesError {
                         // A browser gets a page naming the limit, not the bare 413 of the API.
-                        let page = WebRequest(path: request.uri.path, query: query, maxUploadSize: context.maxUploadSize,
+                        let page = WebRequest(path: request.uri.path, query: query, maxUploadSize: limit,
                                               cookie: { request.cookies[$0]?.value })
                         return WebResponse.html(ErrorPage.tooLarge(for: page), for: page, status: .contentTooLarge)
                     }
@@ -58,7 +62,7 @@ public struct WebSite: Sendable {
                 }
                 let page = WebRequest(path: request.uri.path, query: query, form: form,
                                       parameters: parameters, body: body, contentType: contentType,
-                                      maxUploadSize: context.maxUploadSize, cookie: { request.cookies[$0]?.value })
+                                      maxUploadSize: limit, cookie: { request.cookies[$0]?.value })
                 do {
                     switch try await handler(page) {
                     case .page(let content, let status): return WebResponse.html(content, for: page, status: status)

@@ -24,6 +24,7 @@ func withSampleApp<T: Sendable>(
     // Frequent progress writes, so even a short run reports progress between 0 and 100.
     configuration.progressInterval = .milliseconds(10)
     configuration.pollInterval = .milliseconds(50)
+    configuration.workerNiceness = 0  // not behind the rest of the test suite
     let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
     let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store),
                               configuration: configuration, logger: quiet)

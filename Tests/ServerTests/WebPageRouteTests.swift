@@ -65,7 +65,7 @@ import Testing
         try await withTestApp { _, client in
             let page = try await client.execute(uri: "/data/import?lang=en", method: .get)
             #expect(page.status == .ok)
-            #expect(page.text.contains("Uploads are limited to 1 MiB"))
+            #expect(page.text.contains("Uploads are limited to 64 MiB"), "the import route's own limit, not the API's 1 MiB")
         }
     }
 }

@@ -36,6 +36,9 @@ func testConfiguration(workers: Int = 2, maxAttempts: Int = 3) -> TaskManagerCon
     configuration.pollInterval = .milliseconds(50)
     configuration.sweepInterval = .milliseconds(100)
     configuration.leaseDuration = .seconds(30)  // long enough that a loaded machine never loses a lease mid-test
+    // Workers at the normal priority: at nice 10 they yield to every other test of the suite,
+    // and a 3-task batch could take longer than an event collector waits.
+    configuration.workerNiceness = 0
     return configuration
 }
 
@@ -134,7 +137,7 @@ func buyAndHoldBatch(_ stocks: [String], market: MarketFixture, extra: [String: 
 
 /// Collects a batch's events until `batch_completed` (or the time limit, which fails the caller's expectations).
 func collectEvents(_ stream: AsyncStream<TaskEvent>, until done: @escaping @Sendable (TaskEvent) -> Bool = { $0.event == "batch_completed" },
-                   timeout: Duration = .seconds(20)) async -> [TaskEvent] {
+                   timeout: Duration = .seconds(60)) async -> [TaskEvent] {
     await withTaskGroup(of: [TaskEvent]?.self) { group in
         group.addTask {
             var events: [TaskEvent] = []
@@ -156,7 +159,7 @@ func collectEvents(_ stream: AsyncStream<TaskEvent>, until done: @escaping @Send
 }
 
 /// Waits until `condition` holds (polling), up to `timeout`.
-func eventually(timeout: Duration = .seconds(20), _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+func eventually(timeout: Duration = .seconds(60), _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return true }

@@ -21,6 +21,7 @@ func withBacktestWebApp<T: Sendable>(
     configuration.workerCount = 2
     configuration.progressInterval = .milliseconds(10)
     configuration.pollInterval = .milliseconds(50)
+    configuration.workerNiceness = 0  // not behind the rest of the test suite
     let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
     let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store),
                               configuration: configuration, logger: quiet)
@@ -47,15 +48,7 @@ func withBacktestWebApp<T: Sendable>(
 func completedBatch(_ manager: TaskManager, stocks: [String] = ["600036.SH", "000002.SZ"],
                     strategy: JSONValue = .object(["type": .string("sma_crossover"), "fast": .number(5), "slow": .number(20)])
 ) async throws -> BatchCreated {
-    let body: JSONValue = .object([
-        "name": .string("web test"),
-        "stock_pool": .array(stocks.map { .string($0) }),
-        "start_date": .string("2016-01-04"), "end_date": .string("2016-12-30"),
-        "initial_capital": .number(1_000_000),
-        "strategy": strategy,
-        "benchmark": .string(SampleSubset.benchmark),
-    ])
-    let created = try await manager.createBatch(try BatchRequest.parse(body))
+    let created = try await manager.createBatch(try BatchRequest.parse(sampleBatchBody(name: "web test", stocks: stocks, strategy: strategy)))
     let deadline = ContinuousClock.now + .seconds(60)
     while ContinuousClock.now < deadline {
         let status = try await manager.batchStatus(batchID: created.batchID)
@@ -66,3 +59,18 @@ func completedBatch(_ manager: TaskManager, stocks: [String] = ["600036.SH", "00
 }
 
 struct BatchTimeout: Error { var batchID: String }
+
+/// The createBatch body of the sample batches: `stocks` over 2016 with 1,000,000 yuan, the
+/// benchmark 000001.SH and `strategy` (SMA 5/20 crossover by default).
+func sampleBatchBody(name: String, stocks: [String] = ["600036.SH", "000002.SZ"],
+                     strategy: JSONValue = .object(["type": .string("sma_crossover"), "fast": .number(5), "slow": .number(20)])
+) -> JSONValue {
+    .object([
+        "name": .string(name),
+        "stock_pool": .array(stocks.map { .string($0) }),
+        "start_date": .string("2016-01-04"), "end_date": .string("2016-12-30"),
+        "initial_capital": .number(1_000_000),
+        "strategy": strategy,
+        "benchmark": .string(SampleSubset.benchmark),
+    ])
+}

@@ -13,37 +13,12 @@ import Web
 func withQueuedBacktestWebApp<T: Sendable>(
     _ body: @Sendable (_ manager: TaskManager, _ client: any TestClientProtocol) async throws -> T
 ) async throws -> T {
-    let store = try await MarketDataStore.open(path: ":memory:")
-    let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-    let manager = TaskManager(database: store.database, data: StoreTaskDataSource(store: store), logger: quiet)
-    do {
-        try await SampleSubset.save(stocks: ["600036.SH", "000002.SZ"], into: store)
-        let site = WebSite(store: store, factorConfigs: FactorConfigManager(store: store, now: { fixedNow }), tasks: manager)
-        let router = Router(context: BasicRequestContext.self)
-        site.register(on: router)
-        let app = Application(router: router, logger: quiet)
-        let value = try await app.test(.router) { client in try await body(manager, client) }
-        await manager.shutdown()
-        try? await store.close()
-        return value
-    } catch {
-        await manager.shutdown()
-        try? await store.close()
-        throw error
-    }
+    try await withBacktestWebApp(start: false) { manager, _, client in try await body(manager, client) }
 }
 
 /// The sample batch of `completedBatch`, created but (with no workers) left queued.
 func queuedBatch(_ manager: TaskManager) async throws -> BatchCreated {
-    let body: JSONValue = .object([
-        "name": .string("queued"),
-        "stock_pool": .array([.string("600036.SH"), .string("000002.SZ")]),
-        "start_date": .string("2016-01-04"), "end_date": .string("2016-12-30"),
-        "initial_capital": .number(1_000_000),
-        "strategy": .object(["type": .string("sma_crossover"), "fast": .number(5), "slow": .number(20)]),
-        "benchmark": .string(SampleSubset.benchmark),
-    ])
-    return try await manager.createBatch(try BatchRequest.parse(body))
+    try await manager.createBatch(try BatchRequest.parse(sampleBatchBody(name: "queued")))
 }
 
 /// The first task of a completed sample batch with its trades and equity curve: the numbers the

@@ -28,7 +28,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     /// Opens (creating the file and its directory when missing) with the store's pragmas:
-    /// `busy_timeout` 5 s (another process may hold the write lock), WAL and `synchronous=NORMAL`
+    /// `busy_timeout` 30 s (another process may hold the write lock: an import, a migration), WAL and `synchronous=NORMAL`
     /// for files (a crash loses at most the last transactions, never consistency), a 64 MiB page
     /// cache, `secure_delete=OFF`. Does not migrate.
     public static func open(path: String) async throws -> SQLiteStoreDatabase {
@@ -58,7 +58,7 @@ public final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     private static func configure(_ connection: SQLiteConnection, file: Bool) async throws {
-        _ = try await connection.query("PRAGMA busy_timeout=5000")
+        _ = try await connection.query("PRAGMA busy_timeout=30000")
         if file {
             _ = try await connection.query("PRAGMA journal_mode=WAL")
             _ = try await connection.query("PRAGMA synchronous=NORMAL")
