@@ -54,14 +54,17 @@ extension TaskManager {
     public func retryTask(taskID: String) async throws -> TaskStatus {
         guard let before = try await repository.task(id: taskID) else { throw ServiceError.notFound(kind: "task", id: taskID) }
         let from = TaskState(rawValue: before.status) ?? .pending
-        guard let retried = try await repository.changeStatus(taskID: taskID, TaskStateMachine.change(.retry),
-                                                              stage: TaskState.queued.stage, restarts: true, at: now())
-        else {
+        let retried = try await queueEntry.withExclusiveAccess { () async throws -> BacktestTaskRecord? in
+            let retried = try await self.repository.changeStatus(taskID: taskID, TaskStateMachine.change(.retry),
+                                                                 stage: TaskState.queued.stage, restarts: true, at: self.now())
+            if let retried { self.publishTransition(retried, from: from, to: .queued) }
+            return retried
+        }
+        guard let retried else {
             let current = try await repository.task(id: taskID) ?? before
             _ = try TaskStateMachine.target(of: .retry, from: TaskState(rawValue: current.status) ?? .pending)
             return Self.status(current)
         }
-        publishTransition(retried, from: from, to: .queued)
         logger.info("task retried", metadata: ["task_id": "\(taskID)"])
         await signal.signal()
         return Self.status(retried)

@@ -7,6 +7,21 @@ extension TaskManager {
     /// that used all its attempts is failed instead (it may be the one that kills its workers).
     func recoverAbandoned(expiredBy: Date?) async throws {
         let now = now()
+        let recovered = try await queueEntry.withExclusiveAccess { try await self.requeueAbandoned(expiredBy: expiredBy, at: now) }
+        for (before, after) in recovered {
+            let to = TaskState(rawValue: after.status) ?? .queued
+            logger.warning(to == .failed ? "abandoned task failed: no attempts left" : "abandoned task requeued",
+                           metadata: ["task_id": "\(after.taskID)", "stock_code": "\(after.stockCode)",
+                                      "lease_owner": "\(before.leaseOwner ?? "")"])
+            if to.isTerminal { await publishCompletionIfDone(batchID: after.batchID) }
+        }
+        if recovered.contains(where: { $0.after.status == TaskState.queued.rawValue }) { await signal.signal() }
+    }
+
+    /// The store's part of `recoverAbandoned` and the transitions' events (inside `queueEntry`).
+    private func requeueAbandoned(expiredBy: Date?, at now: Date) async throws
+        -> [(before: BacktestTaskRecord, after: BacktestTaskRecord)]
+    {
         let recovered = try await repository.recoverAbandoned(
             expiredBy: expiredBy, requeue: TaskStateMachine.change(.requeue), requeueStage: "排队中（已恢复）",
             fail: TaskStateMachine.change(.fail), failStage: TaskState.failed.stage,
@@ -16,15 +31,11 @@ extension TaskManager {
                             field: nil, retryable: false).record(task: task, at: now)
             },
             at: now)
-        for (before, after) in recovered {
+        for (_, after) in recovered {
             let to = TaskState(rawValue: after.status) ?? .queued
             publishTransition(after, from: .running, to: to, errorMessage: to == .failed ? after.errorMessage : nil)
-            logger.warning(to == .failed ? "abandoned task failed: no attempts left" : "abandoned task requeued",
-                           metadata: ["task_id": "\(after.taskID)", "stock_code": "\(after.stockCode)",
-                                      "lease_owner": "\(before.leaseOwner ?? "")"])
-            if to.isTerminal { await publishCompletionIfDone(batchID: after.batchID) }
         }
-        if recovered.contains(where: { $0.after.status == TaskState.queued.rawValue }) { await signal.signal() }
+        return recovered
     }
 
     /// Queues tasks a crash left pending between a batch's insert and its enqueue.
@@ -42,9 +53,11 @@ extension TaskManager {
 
     /// Moves a batch's pending tasks to the queue and wakes the workers.
     func enqueue(batchID: String) async throws {
-        let queued = try await repository.changeStatus(batchID: batchID, TaskStateMachine.change(.enqueue),
-                                                       stage: TaskState.queued.stage, at: now())
-        for task in queued { publishTransition(task, from: .pending, to: .queued) }
+        try await queueEntry.withExclusiveAccess {
+            let queued = try await repository.changeStatus(batchID: batchID, TaskStateMachine.change(.enqueue),
+                                                           stage: TaskState.queued.stage, at: now())
+            for task in queued { publishTransition(task, from: .pending, to: .queued) }
+        }
         await signal.signal()
     }
 

@@ -20,9 +20,14 @@ extension TaskManager {
             let generation = await signal.current
             do {
                 let now = now()
-                if let task = try await repository.claimNext(
-                    owner: owner, TaskStateMachine.change(.claim), stage: "加载数据",
-                    leaseUntil: now.addingTimeInterval(configuration.leaseDuration.seconds), at: now) {
+                let leaseUntil = now.addingTimeInterval(configuration.leaseDuration.seconds)
+                let claimed = try await queueEntry.withExclusiveAccess { () async throws -> BacktestTaskRecord? in
+                    let task = try await self.repository.claimNext(owner: owner, TaskStateMachine.change(.claim), stage: "加载数据",
+                                                                   leaseUntil: leaseUntil, at: now)
+                    if let task { self.publishTransition(task, from: .queued, to: .running) }
+                    return task
+                }
+                if let task = claimed {
                     await execute(task, owner: owner, thread: thread)
                     continue
                 }
@@ -47,7 +52,6 @@ extension TaskManager {
         var log = logger
         log[metadataKey: "task_id"] = "\(task.taskID)"
         log[metadataKey: "stock_code"] = "\(task.stockCode)"
-        publishTransition(task, from: .queued, to: .running)
         log.info("回测任务开始", metadata: ["attempt": "\(task.attempts)", "max_attempts": "\(task.maxAttempts)"])
 
         let progress = RunProgress(stage: "加载数据")

@@ -30,6 +30,10 @@ public final class TaskManager: Sendable {
     let executor: BacktestExecutor
     let broadcaster = EventBroadcaster()
     let signal = WorkSignal()
+    /// Held while a task enters the queue (enqueue, retry, requeue) or is claimed, each together
+    /// with publishing its event: without it a worker could claim a task and announce
+    /// `queued→running` before the enqueuer announced `pending→queued` (seen on PostgreSQL).
+    let queueEntry = SerialGate()
     /// Prefix of this process's lease owners (`host-pid-random/wN`).
     let ownerPrefix: String
     private let lifecycle = Mutex(Lifecycle())

@@ -2,12 +2,13 @@
 ///
 /// The store has one SQLite connection, and a transaction is a sequence of awaited statements;
 /// an actor alone would let a second call interleave at every `await` (actor re-entrancy), so
-/// every public operation of `MarketDataStore` runs inside `withExclusiveAccess`.
-actor SerialGate {
+/// every public operation of `MarketDataStore` runs inside `withExclusiveAccess`. The task
+/// manager (Service) uses one to order queue entries and claims with their events.
+public actor SerialGate {
     private var isHeld = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init() {}
+    public init() {}
 
     private func acquire() async {
         if !isHeld {
@@ -27,7 +28,7 @@ actor SerialGate {
     }
 
     /// Runs `body` while holding the gate, releasing it on return or throw.
-    nonisolated func withExclusiveAccess<T: Sendable>(
+    public nonisolated func withExclusiveAccess<T: Sendable>(
         _ body: @Sendable () async throws -> T
     ) async throws -> T {
         await acquire()

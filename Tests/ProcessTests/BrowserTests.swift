@@ -132,7 +132,7 @@ struct BrowserTests {
         let profile = try temporaryDirectory("huice-chromium")
         defer { try? FileManager.default.removeItem(atPath: profile) }
         let logPath = (profile as NSString).appendingPathComponent("chromium.log")
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        guard FileManager.default.createFile(atPath: logPath, contents: nil) else { throw ProcessTestError("cannot create \(logPath)") }
         let log = FileHandle(forWritingAtPath: logPath)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
