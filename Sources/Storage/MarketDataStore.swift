@@ -126,6 +126,33 @@ public final class MarketDataStore: Sendable {
         }
     }
 
+    /// Per code, how many bars fall on the days `from` through `through` (both inclusive): the
+    /// stock list counts suspended sessions inside the stored calendar with it when a stock's
+    /// bars reach beyond the calendar. Codes without such bars are absent.
+    public func barCounts(from: TradingDay, through: TradingDay) async throws -> [StockCode: Int] {
+        let location = location
+        let lower = BarTime(day: from).rawValue, upper = BarTime(day: through.adding(days: 1)).rawValue
+        return try await database.read { db in
+            let rows = try await db.select()
+                .column("code")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "bars")
+                .from(StoreTable.bars)
+                .where("bar_time", .greaterThanOrEqual, SQLBind(lower))
+                .where("bar_time", .lessThan, SQLBind(upper))
+                .groupBy("code")
+                .all()
+            var counts: [StockCode: Int] = [:]
+            for row in rows {
+                let text = try row.decode(column: "code", as: String.self)
+                guard let code = StockCode(normalizing: text) else {
+                    throw StorageError(file: location, table: StoreTable.bars, stock: text, reason: "unreadable code")
+                }
+                counts[code] = try row.decode(column: "bars", as: Int.self)
+            }
+            return counts
+        }
+    }
+
     /// The applied schema versions, ascending.
     public func schemaVersions() async throws -> [Int] {
         try await database.read { db in try await SchemaMigrator.appliedVersions(db) }

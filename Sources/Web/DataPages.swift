@@ -23,9 +23,17 @@ struct DataPages: Sendable {
         let instruments = try await store.instruments()
         // One query for the calendar (no codes: no bars); the counts come from the summary.
         let calendar = summary.calendarDays > 0 ? try await store.load(codes: []).calendar : nil
+        // Stocks whose bars reach beyond the calendar are counted inside it: one more grouped query.
+        var inCalendar: [StockCode: Int] = [:]
+        if let calendar, let first = calendar.first, let last = calendar.last,
+           summary.stocks.contains(where: { $0.firstDay < first || $0.lastDay > last }) {
+            inCalendar = try await store.barCounts(from: first, through: last)
+        }
         let rows = summary.stocks.map { stock in
             StockListPage.Row(stock: stock, instrument: instruments[stock.code],
-                              suspendedSessions: calendar.flatMap { StockListPage.suspendedSessions(of: stock, in: $0) })
+                              suspendedSessions: calendar.flatMap {
+                                  StockListPage.suspendedSessions(of: stock, in: $0, barsInCalendar: inCalendar[stock.code])
+                              })
         }
         return .page(StockListPage(rows: rows, search: request.query.trimmed("q")).page(for: request))
     }

@@ -14,14 +14,19 @@ struct StockListPage {
 
     /// The trading days of `calendar` from the stock's first to its last bar that have no bar:
     /// the calendar's days in that span minus the stock's bars (daily bars, one a trading day, as
-    /// the importer checks against a calendar). Nil when the bars reach outside the calendar,
-    /// whose days there are unknown. Bars on days the calendar lacks (imported before it, without
-    /// the check) would make it too low; it never goes below zero.
-    static func suspendedSessions(of stock: StoreSummary.Stock, in calendar: TradingCalendar) -> Int? {
-        guard let first = calendar.first, let last = calendar.last, stock.firstDay >= first, stock.lastDay <= last else {
-            return nil
+    /// the importer checks against a calendar). When the bars reach outside the calendar, whose
+    /// days there are unknown, the span is cut to the calendar and `barsInCalendar` (the stock's
+    /// bars on the calendar's days) is counted instead; nil without it, or when no bar falls in
+    /// the calendar's range. Bars on days the calendar lacks would make it too low; it never goes
+    /// below zero.
+    static func suspendedSessions(of stock: StoreSummary.Stock, in calendar: TradingCalendar, barsInCalendar: Int? = nil) -> Int? {
+        guard let first = calendar.first, let last = calendar.last else { return nil }
+        if stock.firstDay >= first && stock.lastDay <= last {
+            return max(0, calendar.days(in: stock.firstDay...stock.lastDay).count - stock.barCount)
         }
-        return max(0, calendar.days(in: stock.firstDay...stock.lastDay).count - stock.barCount)
+        let from = max(stock.firstDay, first), through = min(stock.lastDay, last)
+        guard from <= through, let bars = barsInCalendar else { return nil }
+        return max(0, calendar.days(in: from...through).count - bars)
     }
 
     var rows: [Row]

@@ -101,6 +101,21 @@ struct StoreRoundTripTests {
         #expect(summary.schemaVersion == MarketDataSchema.latestVersion)
     }
 
+    @Test("barCounts counts each code's bars on the days of a range, both ends and the last day's intraday bars included",
+          arguments: TestStoreEngine.available)
+    func barCountsInRange(engine: TestStoreEngine) async throws {
+        let counts = try await TestStoreDatabases.withStore(engine) { store in
+            try await store.save(StoreFixtures.marketData())
+            return [try await store.barCounts(from: StoreFixtures.day(20240102), through: StoreFixtures.day(20240103)),
+                    try await store.barCounts(from: StoreFixtures.day(20240103), through: StoreFixtures.day(20240104)),
+                    try await store.barCounts(from: StoreFixtures.day(20240105), through: StoreFixtures.day(20240105))]
+        }
+        // pufa: daily bars on 01-02, 01-03, 01-04, 01-08; pingan: 09:31, 09:32, 14:59:59 on 01-02 and 09:31 on 01-03.
+        #expect(counts[0] == [StoreFixtures.pufa: 2, StoreFixtures.pingan: 4])
+        #expect(counts[1] == [StoreFixtures.pufa: 2, StoreFixtures.pingan: 1])
+        #expect(counts[2] == [:])
+    }
+
     @Test("a save of more bound values than the engine allows in one statement is split",
           arguments: TestStoreEngine.available)
     func parameterLimit(engine: TestStoreEngine) async throws {

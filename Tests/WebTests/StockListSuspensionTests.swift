@@ -43,6 +43,21 @@ import Testing
         }
     }
 
+    @Test func barsBeyondTheCalendarAreCountedInsideIt() async throws {
+        // The calendar covers days 200…599 only; 000001.SZ misses days 10–12 (before it) and 300…301 (inside).
+        var market = WebFixture.market()
+        market.calendar = TradingCalendar(ascendingDays: (200..<WebFixture.days).map(WebFixture.day))
+        let pingAn = StockCode(normalizing: "000001.SZ")!
+        market.series[pingAn] = market.series[pingAn]!.keeping((0..<WebFixture.days).filter { ![10, 11, 12, 300, 301].contains($0) })
+        try await withImportApp(market: market) { _, client in
+            let text = try await client.get("/data").text
+            // 595 bars; inside the calendar 400 sessions and 398 bars: 2 suspended.
+            #expect(text.contains(#"<td class="num">595</td><td class="num">2</td></tr>"#))
+            #expect(text.components(separatedBy: #"<td class="num">600</td><td class="num">0</td></tr>"#).count == 3)
+            #expect(!text.contains("无法计算"))
+        }
+    }
+
     @Test func withoutACalendarTheCountIsUnknown() async throws {
         var market = WebFixture.market()
         market.calendar = nil
@@ -53,7 +68,7 @@ import Testing
         }
     }
 
-    @Test func barsBeyondTheCalendarAreUnknownAndTheCountNeverGoesNegative() {
+    @Test func barsBeyondTheCalendarAreCountedInsideItAndTheCountNeverGoesNegative() {
         let calendar = TradingCalendar(ascendingDays: (0..<10).map(WebFixture.day))
         func stock(_ first: Int, _ last: Int, bars: Int) -> StoreSummary.Stock {
             StoreSummary.Stock(code: StockCode(normalizing: "600036.SH")!, barCount: bars,
@@ -61,7 +76,11 @@ import Testing
         }
         #expect(StockListPage.suspendedSessions(of: stock(2, 8, bars: 5), in: calendar) == 2)
         #expect(StockListPage.suspendedSessions(of: stock(0, 9, bars: 10), in: calendar) == 0)
-        #expect(StockListPage.suspendedSessions(of: stock(5, 12, bars: 8), in: calendar) == nil)
+        #expect(StockListPage.suspendedSessions(of: stock(5, 12, bars: 8), in: calendar) == nil, "without the count inside")
+        // Days 5…9 of the calendar (5 sessions) hold 4 of the stock's bars: 1 suspended session.
+        #expect(StockListPage.suspendedSessions(of: stock(5, 12, bars: 8), in: calendar, barsInCalendar: 4) == 1)
+        // Entirely after the calendar: unknown whatever the count.
+        #expect(StockListPage.suspendedSessions(of: stock(11, 12, bars: 2), in: calendar, barsInCalendar: 0) == nil)
         // More bars than trading days (bars on days the calendar lacks): zero, not negative.
         #expect(StockListPage.suspendedSessions(of: stock(2, 4, bars: 5), in: calendar) == 0)
     }
