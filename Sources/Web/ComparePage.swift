@@ -12,25 +12,11 @@ import HuiceCore
 /// change on a day it had no session). Cumulative return rather than equity, so runs with
 /// different capital share one axis.
 struct ComparePage {
-    struct Run: Sendable {
-        var taskID: String
-        var stockCode: String
-        var stockName: String
-        var startDate: String
-        var endDate: String
-        var initialCash: Money
-        var finalValue: Money
-        var metrics: BacktestMetrics
-        var equityCurve: [EquityPoint]
-        var strategy: String?
-
-        var title: String { stockName.isEmpty ? stockCode : stockCode + " " + stockName }
-    }
-
     static let minimumRuns = 2
     static let maximumRuns = 4
 
-    var runs: [Run]
+    /// The runs, as their reports without the market data (the comparison draws no K-line).
+    var runs: [TaskReport]
 
     /// The union of the curves' days (ascending) and each curve's value on them: its own value on
     /// its days, the last value carried over a day between its first and last that it lacks, NaN
@@ -68,7 +54,7 @@ struct ComparePage {
         rows += ReportMetric.allCases.map { metric in
             row(t[metric.label], key: metric.rawValue, runs.map { metric.cell($0.metrics, finalValue: $0.finalValue) })
         }
-        rows.append(row(t[.reportStrategy], key: "strategy", runs.map { "<span class=\"code\">\($0.strategy ?? "—")</span>" }))
+        rows.append(row(t[.reportStrategy], key: "strategy", runs.map { "<span class=\"code\">\($0.config.map { TaskReport.strategyText($0.strategy) } ?? "—")</span>" }))
 
         let overlay = Self.overlay(runs.map { run in run.equityCurve.map { (day: $0.tradeDate, value: $0.cumulativeReturn) } })
         let series = zip(runs, overlay.values).map { run, values in LineSeries(name: run.taskID + " " + run.title, values: values) }

@@ -40,18 +40,21 @@ struct ReportPages: Sendable {
     /// Every order record, as `TradesCSV` writes it; `?bom=1` starts it with the byte order mark Excel needs.
     func tradesCSV(_ request: WebRequest) async throws -> PageResult {
         try await withResults(request, parts: ResultParts(trades: true)) { results in
-            let bom = ["1", "true", "yes"].contains(request.query.trimmed("bom")?.lowercased() ?? "")
-            let data = TradesCSV(trades: results.trades ?? []).data(options: bom ? .excel : CSVDocument.Options())
+            let data = TradesCSV(trades: results.trades ?? []).data(options: Self.csvOptions(request))
             return .file(data, contentType: Self.csvContentType, filename: "huice-trades-\(results.taskID).csv")
         }
     }
 
     func equityCSV(_ request: WebRequest) async throws -> PageResult {
         try await withResults(request, parts: ResultParts(equityCurve: true)) { results in
-            let bom = ["1", "true", "yes"].contains(request.query.trimmed("bom")?.lowercased() ?? "")
-            let data = EquityCSV(equityCurve: results.equityCurve ?? []).data(options: bom ? .excel : CSVDocument.Options())
+            let data = EquityCSV(equityCurve: results.equityCurve ?? []).data(options: Self.csvOptions(request))
             return .file(data, contentType: Self.csvContentType, filename: "huice-equity-\(results.taskID).csv")
         }
+    }
+
+    /// `?bom=1` (or true, yes): Excel's options, the UTF-8 byte order mark first; else the plain file.
+    static func csvOptions(_ request: WebRequest) -> CSVDocument.Options {
+        ["1", "true", "yes"].contains(request.query.trimmed("bom")?.lowercased() ?? "") ? .excel : CSVDocument.Options()
     }
 
     func workbook(_ request: WebRequest) async throws -> PageResult {
@@ -81,18 +84,13 @@ struct ReportPages: Sendable {
             let message = t[.compareCount, String(ComparePage.minimumRuns), String(ComparePage.maximumRuns), String(ids.count)]
             return .page(CompareProblemPage(title: .compareCannotTitle, messages: [message]).page(for: request), status: .badRequest)
         }
-        var unknown: [String] = [], waiting: [String] = [], runs: [ComparePage.Run] = []
+        var unknown: [String] = [], waiting: [String] = [], runs: [TaskReport] = []
         for id in ids {
             switch try await load(id, parts: ResultParts(equityCurve: true)) {
             case .notFound: unknown.append(id)
             case .waiting(let status): waiting.append(t[.compareWaitingTask, id, t[TaskStatePage.label(of: status.status)]])
             case .results(let results):
-                let config = try await readableConfig(results.taskID)
-                runs.append(ComparePage.Run(
-                    taskID: results.taskID, stockCode: results.stockCode, stockName: "", startDate: results.startDate,
-                    endDate: results.endDate, initialCash: results.initialCash, finalValue: results.finalValue,
-                    metrics: results.summary, equityCurve: results.equityCurve ?? [],
-                    strategy: config.map { TaskReport.strategyText($0.strategy) }))
+                runs.append(TaskReport(results: results, config: try await readableConfig(results.taskID), stockName: ""))
             }
         }
         // Say everything that is wrong at once; an unknown id outranks one that is only not ready.

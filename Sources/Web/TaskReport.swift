@@ -80,7 +80,8 @@ struct TaskReport: Sendable {
     }
 
     /// From getTaskResults' answer (with trades and the equity curve).
-    init(results: TaskResults, config: EffectiveConfig?, stockName: String, bars: OHLCSeries, benchmark: Benchmark) {
+    init(results: TaskResults, config: EffectiveConfig?, stockName: String,
+         bars: OHLCSeries = OHLCSeries(days: [], open: [], high: [], low: [], close: [], volume: []), benchmark: Benchmark = .notSet) {
         self.init(taskID: results.taskID, batchID: results.batchID, stockCode: results.stockCode, stockName: stockName,
                   startDate: results.startDate, endDate: results.endDate, initialCash: results.initialCash,
                   finalValue: results.finalValue, createdAt: results.createdAt, metrics: results.summary,

@@ -218,25 +218,6 @@ import Testing
     }
 }
 
-/// Like `withWebApp`, over a store holding `market`, with the store at hand to check what was saved.
-func withImportApp<T: Sendable>(market: MarketDataSet = WebFixture.market(),
-                                _ body: @Sendable (MarketDataStore, any TestClientProtocol) async throws -> T) async throws -> T {
-    let store = try await MarketDataStore.open(path: ":memory:")
-    do {
-        try await store.save(market)
-        let site = WebSite(store: store, factorConfigs: FactorConfigManager(store: store, now: { fixedNow }))
-        let router = Router(context: BasicRequestContext.self)
-        site.register(on: router)
-        let app = Application(router: router, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let value = try await app.test(.router) { client in try await body(store, client) }
-        try? await store.close()
-        return value
-    } catch {
-        try? await store.close()
-        throw error
-    }
-}
-
 extension TestClientProtocol {
     /// POSTs a `multipart/form-data` form as a browser does: `fields` as text parts, then the file
     /// part `file` (name and content; nil leaves the part out).

@@ -49,16 +49,22 @@ let fixedNow = Date(timeIntervalSince1970: 1_704_621_600)
 /// Runs `body` against the site's pages alone on an in-process router over an in-memory store
 /// holding `WebFixture.market()`.
 func withWebApp<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+    try await withImportApp { _, client in try await body(client) }
+}
+
+/// Like `withWebApp`, over a store holding `market`, with the store at hand to check what was saved.
+func withImportApp<T: Sendable>(market: MarketDataSet = WebFixture.market(),
+                                _ body: @Sendable (MarketDataStore, any TestClientProtocol) async throws -> T) async throws -> T {
     let store = try await MarketDataStore.open(path: ":memory:")
     do {
-        try await store.save(WebFixture.market())
+        try await store.save(market)
         var site = WebSite(store: store, factorConfigs: FactorConfigManager(store: store, now: { fixedNow }))
         // The request context's limit (Hummingbird's 2 MiB), so the 413 test need not send 64 MiB.
         site.importUploadLimit = nil
         let router = Router(context: BasicRequestContext.self)
         site.register(on: router)
         let app = Application(router: router, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let value = try await app.test(.router) { client in try await body(client) }
+        let value = try await app.test(.router) { client in try await body(store, client) }
         try? await store.close()
         return value
     } catch {
